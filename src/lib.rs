@@ -1,0 +1,7 @@
+//! dlint: a Dockerfile linter. Layers, lowest first: text, syntax, shell, semantic, lint, rules, then the
+//! front ends (fix, report, config, cli). A layer uses only the layers before it.
+
+pub mod lint;
+pub mod text;
+
+pub use lint::{lint_source, Diagnostic, Settings, Severity};
