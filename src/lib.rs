@@ -2,6 +2,7 @@
 //! front ends (fix, report, config, cli). A layer uses only the layers before it.
 
 pub mod lint;
+pub mod rules;
 pub mod text;
 
 pub use lint::{lint_source, Diagnostic, Settings, Severity};
