@@ -3,6 +3,7 @@
 
 pub mod lint;
 pub mod rules;
+pub mod syntax;
 pub mod text;
 
 pub use lint::{lint_source, Diagnostic, Settings, Severity};

@@ -161,8 +161,8 @@ mod tests {
         assert_eq!(index.line_count(), 3);
         let e = text.find('e').unwrap();
         assert_eq!(index.line_col(text, e), LineCol { line: 2, column: 4 });
-        assert_eq!(index.utf16_position(text, e), (1, 5));
-        assert_eq!(index.offset_of_utf16(text, 1, 5), e);
+        assert_eq!(index.utf16_position(text, e), (1, 4));
+        assert_eq!(index.offset_of_utf16(text, 1, 4), e);
         assert_eq!(index.line_span(text, 1).slice(text), "çd😀e");
         assert_eq!(index.offset_of_utf16(text, 1, 99), index.line_span(text, 1).end);
         assert_eq!(index.offset_of_utf16(text, 9, 0), text.len());

@@ -1,0 +1,217 @@
+//! Line-level facts Docker applies before parsing: line continuations, and splitting text into
+//! logical instructions (used to recover from syntax errors one instruction at a time).
+
+use crate::text::Span;
+
+/// Spans Docker removes when it joins continued lines: the escape character, blanks after it, the
+/// newline, and any empty or comment lines that follow.
+pub fn continuations(text: &str, escape: char) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut regions = Vec::new();
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = memchr_newline(bytes, line_start);
+        if let Some(escape_at) = continuation_escape(&text[line_start..line_end], escape) {
+            let start = line_start + escape_at;
+            let mut end = (line_end + 1).min(bytes.len());
+            while end < bytes.len() {
+                let next_end = memchr_newline(bytes, end);
+                let trimmed = text[end..next_end].trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    end = (next_end + 1).min(bytes.len());
+                } else {
+                    break;
+                }
+            }
+            regions.push(Span::new(start, end));
+            line_start = end;
+        } else {
+            line_start = line_end + 1;
+        }
+    }
+    regions
+}
+
+/// Offset of the escape character that continues `line` (blanks may follow it), if any.
+fn continuation_escape(line: &str, escape: char) -> Option<usize> {
+    let trimmed = line.trim_end_matches([' ', '\t', '\r']);
+    trimmed.ends_with(escape).then(|| trimmed.len() - escape.len_utf8())
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| from + i)
+}
+
+/// The text as Docker sees it after joining continued lines.
+pub fn join_lines(text: &str, escape: char) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for region in continuations(text, escape) {
+        out.push_str(&text[at..region.start]);
+        at = region.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChunkKind {
+    Instruction,
+    Comment,
+}
+
+/// Splits text into logical lines: instructions (with their continuation lines and heredoc bodies)
+/// and standalone comments. Blank lines are skipped.
+pub fn split_logical(text: &str, escape: char) -> Vec<(ChunkKind, Span)> {
+    let bytes = text.as_bytes();
+    let mut chunks = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let line_end = memchr_newline(bytes, pos);
+        let line = &text[pos..line_end];
+        let trimmed = line.trim_start();
+        if trimmed.trim_end().is_empty() {
+            pos = line_end + 1;
+            continue;
+        }
+        let content_start = pos + (line.len() - trimmed.len());
+        if trimmed.starts_with('#') {
+            chunks.push((ChunkKind::Comment, Span::new(content_start, line_end)));
+            pos = line_end + 1;
+            continue;
+        }
+        let takes_heredocs = trimmed
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ["RUN", "COPY", "ADD", "ONBUILD"].iter().any(|k| k.eq_ignore_ascii_case(w)));
+        let mut delimiters = Vec::new();
+        let mut end = line_end;
+        let mut line_from = pos;
+        loop {
+            if takes_heredocs {
+                delimiters
+                    .extend(heredoc_markers(&text[line_from..end]).into_iter().map(|m| (m.delimiter, m.strip_tabs)));
+            }
+            if continuation_escape(&text[line_from..end], escape).is_none() || end >= bytes.len() {
+                break;
+            }
+            // Skip the empty and comment lines a continuation carries over.
+            let mut next = end + 1;
+            while next < bytes.len() {
+                let next_end = memchr_newline(bytes, next);
+                let t = text[next..next_end].trim_start();
+                if t.is_empty() || t.starts_with('#') {
+                    next = next_end + 1;
+                } else {
+                    break;
+                }
+            }
+            if next >= bytes.len() {
+                break;
+            }
+            line_from = next;
+            end = memchr_newline(bytes, next);
+        }
+        for (delimiter, strip_tabs) in delimiters {
+            while end < bytes.len() {
+                let body_start = end + 1;
+                let body_end = memchr_newline(bytes, body_start);
+                end = body_end;
+                let body_line = text[body_start..body_end].trim_end_matches('\r');
+                let body_line = if strip_tabs { body_line.trim_start_matches('\t') } else { body_line };
+                if body_line == delimiter {
+                    break;
+                }
+            }
+        }
+        let end = end.min(bytes.len());
+        chunks.push((ChunkKind::Instruction, Span::new(content_start, end)));
+        pos = end + 1;
+    }
+    chunks
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeredocMarker {
+    pub span: Span,
+    pub delimiter: String,
+    pub strip_tabs: bool,
+    pub quoted: bool,
+}
+
+/// Heredoc markers (`<<EOF`, `<<-"EOF"`) in one line of an instruction, offsets relative to `line`.
+pub fn heredoc_markers(line: &str) -> Vec<HeredocMarker> {
+    let bytes = line.as_bytes();
+    let mut markers = Vec::new();
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        if &bytes[i..i + 2] != b"<<" || (i > 0 && bytes[i - 1] == b'<') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        let strip_tabs = bytes.get(j) == Some(&b'-');
+        if strip_tabs {
+            j += 1;
+        }
+        let quote = bytes.get(j).copied().filter(|b| *b == b'"' || *b == b'\'');
+        if quote.is_some() {
+            j += 1;
+        }
+        let name_start = j;
+        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+            j += 1;
+        }
+        if j == name_start || (quote.is_some() && bytes.get(j).copied() != quote) {
+            i = j.max(i + 2);
+            continue;
+        }
+        let delimiter = line[name_start..j].to_string();
+        if quote.is_some() {
+            j += 1;
+        }
+        markers.push(HeredocMarker { span: Span::new(i, j), delimiter, strip_tabs, quoted: quote.is_some() });
+        i = j;
+    }
+    markers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_continuations_and_drops_comment_lines() {
+        let text = "a \\\n  # note\n\n  b \\  \n c";
+        assert_eq!(join_lines(text, '\\'), "a   b  c");
+        assert_eq!(join_lines("x `\ny", '`'), "x y");
+        assert_eq!(join_lines("x \\\ny", '`'), "x \\\ny");
+    }
+
+    #[test]
+    fn splits_instructions_with_heredocs() {
+        let text = "# c\nRUN a \\\n  b\n\nRUN <<EOF\nx\nEOF\nCOPY <<-A /d\n\tA\nFOO";
+        let chunks: Vec<_> = split_logical(text, '\\').into_iter().map(|(k, s)| (k, s.slice(text))).collect();
+        assert_eq!(
+            chunks,
+            vec![
+                (ChunkKind::Comment, "# c"),
+                (ChunkKind::Instruction, "RUN a \\\n  b"),
+                (ChunkKind::Instruction, "RUN <<EOF\nx\nEOF"),
+                (ChunkKind::Instruction, "COPY <<-A /d\n\tA"),
+                (ChunkKind::Instruction, "FOO"),
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_heredoc_markers() {
+        let m = heredoc_markers("cat <<-'EOT' <<B x<<<y");
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].delimiter.as_str(), m[0].strip_tabs, m[0].quoted), ("EOT", true, true));
+        assert_eq!((m[1].delimiter.as_str(), m[1].span), ("B", Span::new(13, 16)));
+    }
+}

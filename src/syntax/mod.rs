@@ -1,0 +1,8 @@
+//! The Dockerfile syntax layer: tree-sitter-containerfile parsed into an owned, typed tree.
+
+mod ast;
+pub mod lines;
+mod parse;
+
+pub use ast::*;
+pub use parse::parse;
