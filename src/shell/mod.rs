@@ -1,0 +1,432 @@
+//! The shell inside RUN: tree-sitter-bash over shell-form commands and heredoc scripts, with every
+//! span mapped back to Dockerfile bytes. The only module that spells tree-sitter-bash node kinds.
+
+pub mod tools;
+
+use crate::syntax::{lines::continuations, Command};
+use crate::text::Span;
+use std::cell::RefCell;
+use tree_sitter::{Node, Parser};
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new({
+        let mut parser = Parser::new();
+        parser.set_language(&tree_sitter_bash::LANGUAGE.into()).expect("bash grammar loads");
+        parser
+    });
+}
+
+/// A word of a shell command: `text` has quotes removed (expansions are kept as written).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShellWord {
+    pub text: String,
+    pub span: Span,
+    /// The word is, or contains, a `$` expansion or command substitution.
+    pub dynamic: bool,
+}
+
+/// One simple command, e.g. `apt-get install -y curl`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShellCommand {
+    pub name: ShellWord,
+    pub args: Vec<ShellWord>,
+    /// `NAME=value` prefixes.
+    pub assignments: Vec<(String, String)>,
+    /// From the first assignment or the name to the last argument.
+    pub span: Span,
+    /// Part of a `a | b` pipeline.
+    pub in_pipeline: bool,
+    /// Run through a wrapper (`sudo`, `env`, `sh -c`, ...) that is itself listed as a command.
+    pub wrapped: bool,
+}
+
+impl ShellCommand {
+    /// The command's base name: `/usr/bin/apt-get` -> `apt-get`.
+    pub fn program(&self) -> &str {
+        self.name.text.rsplit('/').next().unwrap_or(&self.name.text)
+    }
+
+    pub fn is(&self, program: &str) -> bool {
+        self.program() == program
+    }
+
+    /// Whether a flag is given: `-y` also matches inside `-qy`; `--yes` also matches `--yes=...`.
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.find_flag(flag).is_some()
+    }
+
+    pub fn has_any_flag(&self, flags: &[&str]) -> bool {
+        flags.iter().any(|f| self.has_flag(f))
+    }
+
+    pub fn find_flag(&self, flag: &str) -> Option<&ShellWord> {
+        self.args.iter().take_while(|a| a.text != "--").find(|arg| flag_matches(&arg.text, flag))
+    }
+
+    /// Arguments that are not flags (`--` ends flags).
+    pub fn operands(&self) -> impl Iterator<Item = &ShellWord> {
+        let mut flags_done = false;
+        self.args.iter().filter(move |a| {
+            if flags_done {
+                return true;
+            }
+            if a.text == "--" {
+                flags_done = true;
+                return false;
+            }
+            !a.text.starts_with('-') || a.text == "-"
+        })
+    }
+
+    /// The first operand, e.g. `install` in `apt-get -q install x`.
+    pub fn subcommand(&self) -> Option<&str> {
+        self.operands().next().map(|w| w.text.as_str())
+    }
+}
+
+fn flag_matches(arg: &str, flag: &str) -> bool {
+    if let Some(long) = flag.strip_prefix("--") {
+        return arg
+            .strip_prefix("--")
+            .is_some_and(|a| a == long || a.strip_prefix(long).is_some_and(|r| r.starts_with('=')));
+    }
+    match (flag.strip_prefix('-'), arg.strip_prefix('-')) {
+        (Some(short), Some(a)) if !a.starts_with('-') && short.len() == 1 => a.contains(short),
+        (Some(short), Some(a)) => a == short,
+        _ => false,
+    }
+}
+
+/// The commands of one RUN (or HEALTHCHECK/CMD shell form), in source order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Script {
+    pub commands: Vec<ShellCommand>,
+    /// Spans of `a | b` pipelines.
+    pub pipelines: Vec<Span>,
+}
+
+impl Script {
+    pub fn commands_named<'a>(&'a self, program: &'a str) -> impl Iterator<Item = &'a ShellCommand> + 'a {
+        self.commands.iter().filter(move |c| c.is(program))
+    }
+
+    /// Whether the script turns on `pipefail` (`set -o pipefail`, `set -eo pipefail`) before `offset`.
+    pub fn sets_pipefail_before(&self, offset: usize) -> bool {
+        self.commands.iter().filter(|c| c.span.start < offset && c.is("set")).any(|c| {
+            c.args.windows(2).any(|w| w[0].text.starts_with('-') && w[0].text.ends_with('o') && w[1].text == "pipefail")
+        })
+    }
+}
+
+const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+
+/// Parses the shell of a shell-form command. Exec form (`["a", "b"]`) has no shell and gives `None`.
+pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Script> {
+    let Command::Shell { span, heredocs } = command else { return None };
+    let masked = mask_continuations(span.slice(source), escape);
+    let mut script = Script::default();
+    if heredocs.is_empty() {
+        parse_into(&masked, span.start, &mut script);
+    } else {
+        let bare = masked.split_whitespace().all(|w| w.starts_with("<<"));
+        if !bare {
+            // The command line with its heredocs, which bash reads as data: `cat <<EOF > f`.
+            let last_end = heredocs.iter().map(|h| h.span.end).max().unwrap_or(span.end);
+            let line = format!("{masked}{}", &source[span.end..last_end]);
+            parse_into(&line, span.start, &mut script);
+        }
+        if bare || runs_heredoc_with_shell(&masked) {
+            for heredoc in heredocs.iter().filter(|h| body_is_shell(h.body.slice(source))) {
+                parse_into(heredoc.body.slice(source), heredoc.body.start, &mut script);
+            }
+        }
+    }
+    script.commands.sort_by_key(|c| (c.span.start, c.wrapped));
+    script.pipelines.sort();
+    Some(script)
+}
+
+/// `RUN bash -e <<EOF`: the heredoc is the script the shell runs.
+fn runs_heredoc_with_shell(command_line: &str) -> bool {
+    let mut words = command_line.split_whitespace().filter(|w| !w.starts_with("<<"));
+    let first = words.next().unwrap_or("");
+    SHELLS.contains(&first.rsplit('/').next().unwrap_or(first)) && words.all(|w| w.starts_with('-'))
+}
+
+/// A heredoc body with a shebang for another interpreter (`#!/usr/bin/env python3`) is not shell.
+fn body_is_shell(body: &str) -> bool {
+    let Some(shebang) = body.lines().next().and_then(|l| l.strip_prefix("#!")) else { return true };
+    let mut parts = shebang.split_whitespace();
+    let interpreter = parts.next().unwrap_or("");
+    let interpreter =
+        if interpreter.ends_with("/env") { parts.find(|p| !p.starts_with('-')).unwrap_or("") } else { interpreter };
+    SHELLS.contains(&interpreter.rsplit('/').next().unwrap_or(interpreter))
+}
+
+/// Replaces what Docker removes when joining lines with blanks, so bash offsets equal Dockerfile
+/// offsets. A plain `\` + newline is kept: bash joins it the same way, even inside a word.
+fn mask_continuations(text: &str, escape: char) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for region in continuations(text, escape) {
+        let slice = region.slice(text);
+        if escape == '\\' && (slice == "\\\n" || slice == "\\\r\n") {
+            continue;
+        }
+        for b in &mut bytes[region.start..region.end] {
+            *b = b' ';
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII blanks, but a region may cut a multi-byte comment
+    // character; fall back to a lossy copy in that case.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn parse_into(text: &str, base: usize, script: &mut Script) {
+    let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(text, None)) else { return };
+    let collector = Collector { text, base };
+    let mut stack = vec![tree.root_node()];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "command" => collector.command(node, script),
+            "pipeline" => script.pipelines.push(collector.span(node)),
+            "heredoc_body" => continue,
+            _ => {}
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+    }
+}
+
+struct Collector<'a> {
+    text: &'a str,
+    base: usize,
+}
+
+impl Collector<'_> {
+    fn span(&self, node: Node) -> Span {
+        Span::new(node.start_byte() + self.base, node.end_byte() + self.base)
+    }
+
+    fn word(&self, node: Node) -> ShellWord {
+        let mut dynamic = false;
+        let text = self.unquote(node, &mut dynamic);
+        ShellWord { text, span: self.span(node), dynamic }
+    }
+
+    fn unquote(&self, node: Node, dynamic: &mut bool) -> String {
+        let raw = &self.text[node.start_byte()..node.end_byte()];
+        match node.kind() {
+            "raw_string" => raw.trim_start_matches('$').trim_matches('\'').to_string(),
+            "string" | "concatenation" => {
+                let mut out = String::new();
+                // Text between a string's named parts is literal; its opening quote is not.
+                let mut at = node.start_byte() + usize::from(node.kind() == "string");
+                let mut cursor = node.walk();
+                for child in node.children(&mut cursor) {
+                    if node.kind() == "concatenation" || child.is_named() {
+                        if node.kind() == "string" && child.start_byte() > at {
+                            out.push_str(&self.text[at..child.start_byte()]);
+                        }
+                        out.push_str(&self.unquote(child, dynamic));
+                        at = child.end_byte();
+                    }
+                }
+                out
+            }
+            "string_content" => raw.to_string(),
+            "word" | "number" => unescape(raw),
+            "\"" => String::new(),
+            _ => {
+                *dynamic = true;
+                raw.to_string()
+            }
+        }
+    }
+
+    fn command(&self, node: Node, script: &mut Script) {
+        let in_pipeline = node.parent().is_some_and(|p| p.kind() == "pipeline");
+        let mut name = None;
+        let mut args = Vec::new();
+        let mut assignments = Vec::new();
+        let mut end = node.start_byte();
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            match child.kind() {
+                "command_name" => {
+                    name = child.named_child(0).map(|n| self.word(n));
+                    end = child.end_byte();
+                }
+                "variable_assignment" => {
+                    let raw = &self.text[child.start_byte()..child.end_byte()];
+                    let (key, value) = raw.split_once('=').unwrap_or((raw, ""));
+                    assignments.push((key.to_string(), crate::syntax::unquote(value)));
+                }
+                "file_redirect" | "heredoc_redirect" | "herestring_redirect" | "comment" => {}
+                _ if name.is_some() => {
+                    args.push(self.word(child));
+                    end = child.end_byte();
+                }
+                _ => {}
+            }
+        }
+        let Some(name) = name else { return };
+        let span = Span::new(node.start_byte() + self.base, end + self.base);
+        let command = ShellCommand { name, args, assignments, span, in_pipeline, wrapped: false };
+        self.unwrap_wrappers(&command, script);
+        script.commands.push(command);
+    }
+
+    /// `sudo apt-get install`, `env X=1 pip install`, `sh -c '...'`: the wrapped command is listed too.
+    fn unwrap_wrappers(&self, command: &ShellCommand, script: &mut Script) {
+        let program = command.program();
+        let skip_flags_with_values: &[&str] = match program {
+            "sudo" => &["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"],
+            "env" | "exec" | "command" | "nohup" | "time" | "nice" | "xargs" | "su-exec" | "gosu" | "chroot" => &[],
+            _ if SHELLS.contains(&program) => return self.unwrap_shell_c(command, script),
+            _ => return,
+        };
+        let mut rest = command.args.iter().peekable();
+        let mut assignments = Vec::new();
+        while let Some(arg) = rest.peek() {
+            if arg.text.starts_with('-') {
+                let takes_value = skip_flags_with_values.contains(&arg.text.as_str());
+                rest.next();
+                if takes_value {
+                    rest.next();
+                }
+            } else if program == "env" && arg.text.contains('=') {
+                let (k, v) = arg.text.split_once('=').unwrap_or_default();
+                assignments.push((k.to_string(), v.to_string()));
+                rest.next();
+            } else {
+                break;
+            }
+        }
+        // su-exec/gosu/chroot take a user or directory before the command.
+        if matches!(program, "su-exec" | "gosu" | "chroot") {
+            rest.next();
+        }
+        let Some(name) = rest.next() else { return };
+        let args: Vec<ShellWord> = rest.cloned().collect();
+        let end = args.last().map_or(name.span.end, |a| a.span.end);
+        let inner = ShellCommand {
+            name: name.clone(),
+            span: Span::new(name.span.start, end),
+            args,
+            assignments,
+            in_pipeline: command.in_pipeline,
+            wrapped: true,
+        };
+        self.unwrap_wrappers(&inner, script);
+        script.commands.push(inner);
+    }
+
+    /// `sh -c 'script'`: parse the script when its text maps to the file byte for byte.
+    fn unwrap_shell_c(&self, command: &ShellCommand, script: &mut Script) {
+        let Some(position) = command
+            .args
+            .iter()
+            .position(|a| a.text.starts_with('-') && a.text.ends_with('c') && !a.text.starts_with("--"))
+        else {
+            return;
+        };
+        let Some(body) = command.args.get(position + 1) else { return };
+        let raw = body.span.shift(0);
+        let local = Span::new(raw.start - self.base, raw.end - self.base);
+        let quoted = local.slice(self.text);
+        let inner = if (quoted.starts_with('\'') && quoted.ends_with('\''))
+            || (quoted.starts_with('"') && quoted.ends_with('"'))
+        {
+            Span::new(local.start + 1, local.end.saturating_sub(1).max(local.start + 1))
+        } else {
+            local
+        };
+        if body.dynamic || inner.slice(self.text) != body.text {
+            return;
+        }
+        let mut nested = Script::default();
+        parse_into(inner.slice(self.text), inner.start + self.base, &mut nested);
+        for mut c in nested.commands {
+            c.wrapped = true;
+            script.commands.push(c);
+        }
+        script.pipelines.extend(nested.pipelines);
+    }
+}
+
+fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                if next != '\n' {
+                    out.push(next);
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{parse, Body};
+
+    fn script(src: &str) -> Script {
+        let file = parse(src);
+        let Body::Command(command) = &file.instructions.last().unwrap().body else { panic!("not a RUN") };
+        parse_command(src, command, file.directives.escape).unwrap()
+    }
+
+    fn names(s: &Script) -> Vec<&str> {
+        s.commands.iter().map(|c| c.name.text.as_str()).collect()
+    }
+
+    #[test]
+    fn maps_commands_across_continuations_and_comments() {
+        let src = "FROM a\nRUN apt-get update && \\\n    # note\n    apt-get install -y \"curl\" \\\n && rm -rf /x";
+        let s = script(src);
+        assert_eq!(names(&s), vec!["apt-get", "apt-get", "rm"]);
+        let install = &s.commands[1];
+        assert_eq!(install.span.slice(src), "apt-get install -y \"curl\"");
+        assert_eq!(install.args[2].text, "curl");
+        assert!(install.has_flag("-y") && install.subcommand() == Some("install"));
+    }
+
+    #[test]
+    fn heredoc_scripts_are_parsed_at_their_lines() {
+        let src = "FROM a\nRUN <<EOF\nset -e\napt-get install x\nEOF\n";
+        let s = script(src);
+        assert_eq!(names(&s), vec!["set", "apt-get"]);
+        assert_eq!(s.commands[1].span.slice(src), "apt-get install x");
+        let data = "FROM a\nRUN cat <<EOF > /f\napt-get install x\nEOF\n";
+        assert_eq!(names(&script(data)), vec!["cat"]);
+        let python = "FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n";
+        assert!(script(python).commands.is_empty());
+    }
+
+    #[test]
+    fn wrappers_expose_the_wrapped_command() {
+        let src = "FROM a\nRUN sudo -u root apt-get install x | tee l && sh -c 'pip install y'";
+        let s = script(src);
+        assert_eq!(names(&s), vec!["sudo", "apt-get", "tee", "sh", "pip"]);
+        assert!(s.commands[1].wrapped && s.commands[1].in_pipeline);
+        assert_eq!(s.commands[4].span.slice(src), "pip install y");
+        assert_eq!(s.pipelines.len(), 1);
+    }
+
+    #[test]
+    fn flags_match_combined_and_long_forms() {
+        let s = script("FROM a\nRUN curl -fsSL --retry=3 -o out u");
+        let c = &s.commands[0];
+        assert!(c.has_flag("-L") && c.has_flag("--retry") && !c.has_flag("--retry-all"));
+        assert_eq!(c.operands().map(|w| w.text.as_str()).collect::<Vec<_>>(), vec!["out", "u"]);
+    }
+}
