@@ -3,6 +3,7 @@
 
 pub mod lint;
 pub mod rules;
+pub mod semantic;
 pub mod shell;
 pub mod syntax;
 pub mod text;

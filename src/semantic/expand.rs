@@ -1,0 +1,201 @@
+//! `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` and friends, as Dockerfile instructions expand them.
+
+/// What a name means at a point of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// Declared, with a known value.
+    Value(String),
+    /// Declared without a value known here (an ARG with no default, a platform ARG).
+    Unknown,
+    /// Not declared.
+    Undeclared,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expanded {
+    pub text: String,
+    /// Names referenced whose value is not known; the text keeps them as written.
+    pub unresolved: Vec<String>,
+    /// Names referenced that are not declared at all.
+    pub undeclared: Vec<String>,
+}
+
+impl Expanded {
+    pub fn is_resolved(&self) -> bool {
+        self.unresolved.is_empty() && self.undeclared.is_empty()
+    }
+}
+
+/// Expands variables in `text`. Nesting is followed to a fixed depth so hostile input cannot recurse
+/// without bound; `\$` stays a literal `$`.
+pub fn expand(text: &str, escape: char, lookup: &dyn Fn(&str) -> Lookup) -> Expanded {
+    let mut out = Expanded { text: String::with_capacity(text.len()), unresolved: Vec::new(), undeclared: Vec::new() };
+    expand_into(text, escape, lookup, &mut out, 0);
+    out
+}
+
+const MAX_DEPTH: usize = 16;
+
+fn expand_into(text: &str, escape: char, lookup: &dyn Fn(&str) -> Lookup, out: &mut Expanded, depth: usize) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if c == escape && bytes.get(i + 1) == Some(&b'$') {
+            out.text.push('$');
+            i += 2;
+            continue;
+        }
+        if c != '$' {
+            out.text.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        if bytes.get(i + 1) == Some(&b'{') {
+            let Some(close) = matching_brace(text, i + 1) else {
+                out.text.push_str(&text[i..]);
+                return;
+            };
+            let inner = &text[i + 2..close];
+            let name_len = inner.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+            let (name, modifier) = inner.split_at(name_len);
+            substitute(name, modifier, &text[i..=close], escape, lookup, out, depth);
+            i = close + 1;
+        } else {
+            let name_len = bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+            if name_len == 0 {
+                out.text.push('$');
+                i += 1;
+                continue;
+            }
+            let name = &text[i + 1..i + 1 + name_len];
+            substitute(name, "", &text[i..i + 1 + name_len], escape, lookup, out, depth);
+            i += 1 + name_len;
+        }
+    }
+}
+
+fn matching_brace(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, b) in text.as_bytes()[open..].iter().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + offset);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn substitute(
+    name: &str,
+    modifier: &str,
+    written: &str,
+    escape: char,
+    lookup: &dyn Fn(&str) -> Lookup,
+    out: &mut Expanded,
+    depth: usize,
+) {
+    let value = lookup(name);
+    let (operator, word) = split_modifier(modifier);
+    let set = |v: &Lookup, allow_empty: bool| match v {
+        Lookup::Value(s) => Some(allow_empty || !s.is_empty()),
+        _ => None,
+    };
+    let nested = |word: &str, out: &mut Expanded| {
+        if depth < MAX_DEPTH {
+            expand_into(word, escape, lookup, out, depth + 1);
+        } else {
+            out.text.push_str(word);
+        }
+    };
+    match (operator, &value) {
+        ("-" | ":-", _) => match set(&value, operator == "-") {
+            Some(true) => push_value(&value, out),
+            Some(false) => nested(word, out),
+            // The value is unknown, so the default is the best guess of what the build uses.
+            None => nested(word, out),
+        },
+        ("+" | ":+", _) => match set(&value, operator == "+") {
+            Some(true) => nested(word, out),
+            Some(false) => {}
+            None if value == Lookup::Undeclared => {}
+            None => {
+                out.unresolved.push(name.to_string());
+                out.text.push_str(written);
+            }
+        },
+        (_, Lookup::Value(v)) => out.text.push_str(v),
+        (_, Lookup::Unknown) => {
+            out.unresolved.push(name.to_string());
+            out.text.push_str(written);
+        }
+        (_, Lookup::Undeclared) => {
+            out.undeclared.push(name.to_string());
+            out.text.push_str(written);
+        }
+    }
+}
+
+fn push_value(value: &Lookup, out: &mut Expanded) {
+    if let Lookup::Value(v) = value {
+        out.text.push_str(v);
+    }
+}
+
+fn split_modifier(modifier: &str) -> (&str, &str) {
+    for op in [":-", ":+", ":?", "-", "+", "?"] {
+        if let Some(word) = modifier.strip_prefix(op) {
+            return (op, word);
+        }
+    }
+    (modifier, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(name: &str) -> Lookup {
+        match name {
+            "V" => Lookup::Value("3.12".into()),
+            "EMPTY" => Lookup::Value(String::new()),
+            "PLATFORM" => Lookup::Unknown,
+            _ => Lookup::Undeclared,
+        }
+    }
+
+    fn text(s: &str) -> String {
+        expand(s, '\\', &env).text
+    }
+
+    #[test]
+    fn expands_forms() {
+        assert_eq!(text("python:${V}-slim"), "python:3.12-slim");
+        assert_eq!(text("$V/$V"), "3.12/3.12");
+        assert_eq!(text("${NOPE:-a${V}}"), "a3.12");
+        assert_eq!(text("${EMPTY:-d} ${EMPTY-d}"), "d ");
+        assert_eq!(text("${V:+set} ${NOPE:+set}"), "set ");
+        assert_eq!(text("cost \\$5 and $"), "cost $5 and $");
+        assert_eq!(text("${unclosed"), "${unclosed");
+    }
+
+    #[test]
+    fn reports_unknown_and_undeclared_names() {
+        let e = expand("$PLATFORM/${MISSING}", '\\', &env);
+        assert_eq!(e.text, "$PLATFORM/${MISSING}");
+        assert_eq!(e.unresolved, vec!["PLATFORM"]);
+        assert_eq!(e.undeclared, vec!["MISSING"]);
+    }
+
+    #[test]
+    fn deep_nesting_terminates() {
+        let deep = "${a:-".repeat(5000) + &"}".repeat(5000);
+        assert!(expand(&deep, '\\', &env).text.len() < deep.len());
+    }
+}

@@ -1,0 +1,393 @@
+//! The semantic model of one Dockerfile: stages, their bases, ARG/ENV scopes, users and the shell
+//! scripts of RUN instructions. Built once per file from the syntax tree; no IO.
+
+mod expand;
+mod image;
+
+pub use expand::{expand, Expanded, Lookup};
+pub use image::ImageRef;
+
+use crate::shell::{self, Script};
+use crate::syntax::{Body, Dockerfile, Instruction, Keyword, Word};
+
+/// Build arguments every build defines (their values depend on the build platform).
+pub const PREDEFINED_ARGS: [&str; 16] = [
+    "TARGETPLATFORM",
+    "TARGETOS",
+    "TARGETARCH",
+    "TARGETVARIANT",
+    "BUILDPLATFORM",
+    "BUILDOS",
+    "BUILDARCH",
+    "BUILDVARIANT",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "FTP_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+];
+
+/// What a stage is built on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Base {
+    Scratch,
+    /// An earlier stage, by index.
+    Stage(usize),
+    /// An image; `resolved` is false when the reference still contains variables without values.
+    Image {
+        reference: ImageRef,
+        resolved: bool,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub index: usize,
+    /// The `AS` name as written.
+    pub name: Option<Word>,
+    /// Index of the FROM instruction.
+    pub from: usize,
+    /// Indices of the stage's instructions, FROM first.
+    pub instructions: std::ops::Range<usize>,
+    /// The image reference after ARG expansion.
+    pub image_text: String,
+    pub base: Base,
+    /// `--platform` as written.
+    pub platform: Option<String>,
+}
+
+impl Stage {
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name.as_ref().is_some_and(|n| n.text.eq_ignore_ascii_case(name))
+    }
+}
+
+/// A variable declaration in scope: ARG or ENV.
+#[derive(Clone, Debug)]
+struct Declaration {
+    name: String,
+    value: Option<String>,
+}
+
+pub struct Model<'a> {
+    pub source: &'a str,
+    pub file: &'a Dockerfile,
+    pub stages: Vec<Stage>,
+    /// Indices of the ARG instructions before the first FROM.
+    pub global_args: Vec<usize>,
+    /// Stage of each instruction (None before the first FROM).
+    stage_of: Vec<Option<usize>>,
+    /// The shell script of each instruction's shell-form command (ONBUILD's inner RUN included).
+    scripts: Vec<Option<Script>>,
+}
+
+impl<'a> Model<'a> {
+    pub fn build(source: &'a str, file: &'a Dockerfile) -> Model<'a> {
+        let mut model = Model {
+            source,
+            file,
+            stages: Vec::new(),
+            global_args: Vec::new(),
+            stage_of: vec![None; file.instructions.len()],
+            scripts: Vec::new(),
+        };
+        let froms: Vec<usize> =
+            file.instructions.iter().enumerate().filter(|(_, i)| i.keyword == Keyword::From).map(|(i, _)| i).collect();
+        model.global_args = (0..froms.first().copied().unwrap_or(file.instructions.len()))
+            .filter(|&i| file.instructions[i].keyword == Keyword::Arg)
+            .collect();
+        for (index, &from) in froms.iter().enumerate() {
+            let end = froms.get(index + 1).copied().unwrap_or(file.instructions.len());
+            let stage = model.stage(index, from, end);
+            for slot in &mut model.stage_of[from..end] {
+                *slot = Some(index);
+            }
+            model.stages.push(stage);
+        }
+        model.scripts = (0..file.instructions.len()).map(|i| model.parse_script(i)).collect();
+        model
+    }
+
+    fn stage(&self, index: usize, from: usize, end: usize) -> Stage {
+        let instruction = &self.file.instructions[from];
+        let Body::From { image, alias } = &instruction.body else { unreachable!("stages start at FROM") };
+        let expanded = expand(&image.text, self.escape(), &|name| self.global_lookup(name));
+        let base = if expanded.text.eq_ignore_ascii_case("scratch") {
+            Base::Scratch
+        } else if let Some(stage) = self.stages.iter().find(|s| s.is_named(&expanded.text)) {
+            Base::Stage(stage.index)
+        } else {
+            Base::Image { reference: ImageRef::parse(&expanded.text), resolved: expanded.is_resolved() }
+        };
+        Stage {
+            index,
+            name: alias.clone(),
+            from,
+            instructions: from..end,
+            image_text: expanded.text,
+            base,
+            platform: instruction.flag_value("platform").map(str::to_string),
+        }
+    }
+
+    pub fn escape(&self) -> char {
+        self.file.directives.escape
+    }
+
+    pub fn instruction(&self, index: usize) -> &'a Instruction {
+        &self.file.instructions[index]
+    }
+
+    pub fn stage_of(&self, instruction: usize) -> Option<&Stage> {
+        self.stage_of.get(instruction).copied().flatten().map(|s| &self.stages[s])
+    }
+
+    pub fn final_stage(&self) -> Option<&Stage> {
+        self.stages.last()
+    }
+
+    pub fn is_final(&self, stage: &Stage) -> bool {
+        stage.index + 1 == self.stages.len()
+    }
+
+    /// A stage by name (case-insensitive) or index, as `COPY --from` and `FROM` refer to them.
+    pub fn find_stage(&self, name: &str) -> Option<&Stage> {
+        self.stages
+            .iter()
+            .find(|s| s.is_named(name))
+            .or_else(|| name.parse::<usize>().ok().and_then(|i| self.stages.get(i)))
+    }
+
+    pub fn script(&self, instruction: usize) -> Option<&Script> {
+        self.scripts.get(instruction).and_then(Option::as_ref)
+    }
+
+    /// The stage's instructions with their indices, FROM included.
+    pub fn instructions_of(&self, stage: &Stage) -> impl Iterator<Item = (usize, &'a Instruction)> + '_ {
+        let file = self.file;
+        stage.instructions.clone().map(move |i| (i, &file.instructions[i]))
+    }
+
+    /// The stage and the chain of stages it is built on, nearest first.
+    pub fn ancestry<'m>(&'m self, stage: &'m Stage) -> impl Iterator<Item = &'m Stage> + 'm {
+        let mut next = Some(stage);
+        std::iter::from_fn(move || {
+            let current = next?;
+            next = match current.base {
+                Base::Stage(parent) if parent < current.index => Some(&self.stages[parent]),
+                _ => None,
+            };
+            Some(current)
+        })
+    }
+
+    /// The last USER in effect at the end of the stage (inherited through stage bases), with the
+    /// instruction index that set it.
+    pub fn effective_user(&self, stage: &Stage) -> Option<(usize, &'a Word)> {
+        self.ancestry(stage).find_map(|s| {
+            self.instructions_of(s)
+                .filter_map(|(i, inst)| match &inst.body {
+                    Body::User { user, .. } => Some((i, user)),
+                    _ => None,
+                })
+                .last()
+        })
+    }
+
+    /// The SHELL in effect for an instruction (its own stage, then the stages it is built on).
+    pub fn shell_at(&self, instruction: usize) -> Option<&'a [Word]> {
+        let stage = self.stage_of(instruction)?;
+        self.ancestry(stage).find_map(|s| {
+            let upto = if s.index == stage.index { instruction } else { s.instructions.end };
+            (s.instructions.start..upto).rev().find_map(|i| match &self.file.instructions[i].body {
+                Body::Shell(words) => Some(words.as_slice()),
+                _ => None,
+            })
+        })
+    }
+
+    /// Whether RUN at `instruction` runs through a POSIX shell (not PowerShell or cmd).
+    pub fn runs_posix_shell(&self, instruction: usize) -> bool {
+        self.shell_at(instruction).and_then(|w| w.first()).is_none_or(|program| {
+            let name = program.text.rsplit(['/', '\\']).next().unwrap_or("").to_ascii_lowercase();
+            !(name.starts_with("powershell") || name.starts_with("pwsh") || name.starts_with("cmd"))
+        })
+    }
+
+    fn parse_script(&self, index: usize) -> Option<Script> {
+        let instruction = &self.file.instructions[index];
+        let command = match &instruction.body {
+            Body::Command(c) if instruction.keyword == Keyword::Run => c,
+            Body::Onbuild(inner) if inner.keyword == Keyword::Run => inner.command()?,
+            _ => return None,
+        };
+        if !self.runs_posix_shell(index) {
+            return None;
+        }
+        shell::parse_command(self.source, command, self.escape())
+    }
+
+    /// Global ARG lookup, as FROM lines see it.
+    fn global_lookup(&self, name: &str) -> Lookup {
+        let declared = self.global_args.iter().rev().flat_map(|&i| self.declarations(i)).find(|d| d.name == name);
+        match declared {
+            Some(Declaration { value: Some(v), .. }) => Lookup::Value(v),
+            Some(_) => Lookup::Unknown,
+            None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
+            None => Lookup::Undeclared,
+        }
+    }
+
+    /// What `name` means just before `instruction`: ARGs and ENVs declared earlier in its stage, ENVs
+    /// of the stages it is built on, and global ARGs re-declared in the stage.
+    pub fn lookup(&self, instruction: usize, name: &str) -> Lookup {
+        let Some(stage) = self.stage_of(instruction) else { return self.global_lookup(name) };
+        for (position, s) in self.ancestry(stage).enumerate() {
+            let upto = if position == 0 { instruction } else { s.instructions.end };
+            for i in (s.instructions.start + 1..upto).rev() {
+                let inst = &self.file.instructions[i];
+                // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
+                if position > 0 && inst.keyword == Keyword::Arg {
+                    continue;
+                }
+                if let Some(d) = self.declarations(i).into_iter().rev().find(|d| d.name == name) {
+                    return match d.value {
+                        Some(v) => Lookup::Value(v),
+                        None if inst.keyword == Keyword::Arg => match self.global_lookup(name) {
+                            Lookup::Undeclared => Lookup::Unknown,
+                            global => global,
+                        },
+                        None => Lookup::Unknown,
+                    };
+                }
+            }
+        }
+        if PREDEFINED_ARGS.contains(&name) {
+            return Lookup::Unknown;
+        }
+        Lookup::Undeclared
+    }
+
+    /// Expands `text` as the instruction at `instruction` would.
+    pub fn expand_at(&self, instruction: usize, text: &str) -> Expanded {
+        expand(text, self.escape(), &|name| self.lookup(instruction, name))
+    }
+
+    /// ARG or ENV declarations made by one instruction, values expanded where they are declared.
+    fn declarations(&self, index: usize) -> Vec<Declaration> {
+        let instruction = &self.file.instructions[index];
+        let (Keyword::Arg | Keyword::Env, Body::Args(pairs) | Body::Pairs(pairs)) =
+            (instruction.keyword, &instruction.body)
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<Declaration> = Vec::new();
+        for pair in pairs {
+            let value = pair.value.as_ref().map(|v| {
+                let raw = if pair.legacy { v.text.clone() } else { v.unquoted() };
+                // Earlier pairs of the same ENV are visible to later ones.
+                let local = |name: &str| match out.iter().rev().find(|d| d.name == name) {
+                    Some(Declaration { value: Some(v), .. }) => Lookup::Value(v.clone()),
+                    Some(_) => Lookup::Unknown,
+                    None if self.stage_of(index).is_some() => self.lookup(index, name),
+                    None => self.global_lookup_before(index, name),
+                };
+                expand(&raw, self.escape(), &local).text
+            });
+            out.push(Declaration { name: pair.key.text.clone(), value });
+        }
+        out
+    }
+
+    fn global_lookup_before(&self, index: usize, name: &str) -> Lookup {
+        let declared = self
+            .global_args
+            .iter()
+            .rev()
+            .filter(|&&i| i < index)
+            .flat_map(|&i| self.declarations(i))
+            .find(|d| d.name == name);
+        match declared {
+            Some(Declaration { value: Some(v), .. }) => Lookup::Value(v),
+            Some(_) => Lookup::Unknown,
+            None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
+            None => Lookup::Undeclared,
+        }
+    }
+
+    /// Whether a RUN mounts a cache (or tmpfs) at `path` or a directory above it.
+    pub fn run_mounts_cache_at(&self, instruction: usize, path: &str) -> bool {
+        self.file.instructions[instruction].flags.iter().filter(|f| f.name == "mount").any(|flag| {
+            let Some(value) = &flag.value else { return false };
+            let mut kind = "bind";
+            let mut target = "";
+            for part in value.text.split(',') {
+                match part.split_once('=') {
+                    Some(("type", v)) => kind = v,
+                    Some(("target" | "dst" | "destination", v)) => target = v,
+                    _ => {}
+                }
+            }
+            matches!(kind, "cache" | "tmpfs")
+                && !target.is_empty()
+                && path.trim_end_matches('/').starts_with(target.trim_end_matches('/'))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse;
+
+    fn with_model(src: &str, check: impl FnOnce(&Model)) {
+        let file = parse(src);
+        check(&Model::build(src, &file));
+    }
+
+    #[test]
+    fn stages_resolve_args_and_stage_names() {
+        let src =
+            "ARG V=3.12\nARG BASE=Builder\nFROM python:${V}-slim AS builder\nFROM ${BASE}\nFROM $UNSET\nFROM scratch\n";
+        with_model(src, |m| {
+            assert_eq!(m.stages.len(), 4);
+            assert_eq!(m.stages[0].image_text, "python:3.12-slim");
+            assert_eq!(m.stages[1].base, Base::Stage(0));
+            assert!(matches!(&m.stages[2].base, Base::Image { resolved: false, .. }));
+            assert_eq!(m.stages[3].base, Base::Scratch);
+            assert_eq!(m.find_stage("BUILDER").map(|s| s.index), Some(0));
+            assert_eq!(m.find_stage("1").map(|s| s.index), Some(1));
+        });
+    }
+
+    #[test]
+    fn scopes_follow_docker() {
+        let src = "ARG G=global\nFROM a AS one\nENV E=e1 F=${E}x\nARG G\nARG L=local\nUSER app\nFROM one\nRUN x\n";
+        with_model(src, |m| {
+            let run = m.file.instructions.len() - 1;
+            assert_eq!(m.lookup(run, "E"), Lookup::Value("e1".into()));
+            assert_eq!(m.lookup(run, "F"), Lookup::Value("e1x".into()));
+            assert_eq!(m.lookup(run, "L"), Lookup::Undeclared);
+            assert_eq!(m.lookup(run, "G"), Lookup::Undeclared);
+            assert_eq!(m.lookup(5, "G"), Lookup::Value("global".into()));
+            assert_eq!(m.lookup(3, "G"), Lookup::Undeclared);
+            assert_eq!(m.expand_at(run, "${E}/${TARGETARCH}").unresolved, vec!["TARGETARCH"]);
+            let (at, user) = m.effective_user(&m.stages[1]).unwrap();
+            assert_eq!((at, user.text.as_str()), (5, "app"));
+        });
+    }
+
+    #[test]
+    fn scripts_skip_non_posix_shells_and_find_cache_mounts() {
+        let src = "FROM a\nRUN --mount=type=cache,target=/var/cache/apt echo a\nSHELL [\"pwsh\", \"-c\"]\nRUN echo b\n";
+        with_model(src, |m| {
+            assert!(m.script(1).is_some());
+            assert!(m.script(3).is_none());
+            assert!(m.run_mounts_cache_at(1, "/var/cache/apt/archives"));
+            assert!(!m.run_mounts_cache_at(1, "/var/lib/apt/lists"));
+        });
+    }
+}
