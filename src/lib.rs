@@ -1,6 +1,7 @@
 //! dlint: a Dockerfile linter. Layers, lowest first: text, syntax, shell, semantic, lint, rules, then the
 //! front ends (fix, report, config, cli). A layer uses only the layers before it.
 
+pub mod fix;
 pub mod lint;
 pub mod rules;
 pub mod semantic;
@@ -8,4 +9,11 @@ pub mod shell;
 pub mod syntax;
 pub mod text;
 
-pub use lint::{lint_source, Diagnostic, Settings, Severity};
+pub use lint::{Diagnostic, Settings, Severity};
+
+/// Lints one Dockerfile's text with every registered rule. Never fails: syntax errors are diagnostics.
+pub fn lint_source(source: &str, settings: &Settings) -> Vec<Diagnostic> {
+    let file = syntax::parse(source);
+    let model = semantic::Model::build(source, &file);
+    lint::run(&model, rules::REGISTRY, settings, &|code| rules::find(code).map(|info| info.meta))
+}

@@ -1,6 +1,29 @@
-//! The rule registry: one line per rule.
+//! The rule registry: one line per rule. A rule is one file in a family folder plus its doc,
+//! `rules/CODE.md`, which the build includes (a missing doc fails the build).
 
-use crate::lint::RuleMeta;
+mod engine;
+mod image;
+
+use crate::lint::{Rule, RuleMeta};
+
+macro_rules! registry {
+    ($($code:ident => $rule:expr,)*) => {
+        /// Every rule, sorted by code.
+        pub static REGISTRY: &[&dyn Rule] = &[$(&$rule,)*];
+        static DOCS: &[(&str, &str)] = &[
+            $((stringify!($code), include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", stringify!($code), ".md"))),)*
+        ];
+    };
+}
+
+registry! {
+    DF004 => engine::UnusedSuppression,
+    DF005 => image::df005::UnpinnedDigest,
+    DF006 => engine::UnknownSuppression,
+    DL1000 => engine::SyntaxError,
+    DL3006 => image::dl3006::UntaggedImage,
+    DL3007 => image::dl3007::LatestTag,
+}
 
 /// A registered rule's metadata and its documentation (rules/CODE.md).
 #[derive(Clone, Copy, Debug)]
@@ -11,7 +34,7 @@ pub struct RuleInfo {
 
 /// Every rule, sorted by code.
 pub fn all() -> impl Iterator<Item = RuleInfo> {
-    std::iter::empty()
+    REGISTRY.iter().zip(DOCS).map(|(rule, (_, doc))| RuleInfo { meta: rule.meta(), doc })
 }
 
 /// The rule with this code, name or BuildKit alias (case-insensitive).
@@ -21,4 +44,35 @@ pub fn find(code_or_name: &str) -> Option<RuleInfo> {
             || info.meta.name.eq_ignore_ascii_case(code_or_name)
             || info.meta.aliases.iter().any(|a| a.eq_ignore_ascii_case(code_or_name))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_sorted_and_each_doc_belongs_to_its_rule() {
+        let codes: Vec<_> = REGISTRY.iter().map(|r| r.meta().code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "registry lines are sorted by code and unique");
+        for (rule, (code, doc)) in REGISTRY.iter().zip(DOCS) {
+            assert_eq!(rule.meta().code, *code, "registry key matches the rule's code");
+            let title = doc.lines().next().unwrap_or("");
+            assert_eq!(title, format!("# {}: {}", code, rule.meta().name), "rules/{code}.md starts with its title");
+        }
+    }
+
+    #[test]
+    fn names_are_kebab_case_and_unique() {
+        let mut names: Vec<_> = all().map(|i| i.meta.name).collect();
+        for name in &names {
+            assert!(name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{name}");
+        }
+        names.sort();
+        let count = names.len();
+        names.dedup();
+        assert_eq!(names.len(), count);
+    }
 }

@@ -1,0 +1,41 @@
+//! Helpers shared by the integration tests.
+
+use dlint::lint::Settings;
+use dlint::text::LineIndex;
+use dlint::Diagnostic;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+pub fn repo_path(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Settings that run exactly one rule.
+pub fn only(code: &str) -> Settings {
+    Settings { select: Some(BTreeSet::from([code.to_string()])), ..Settings::default() }
+}
+
+/// One line per diagnostic: `line:col-line:col CODE message`, plus the fix when there is one.
+pub fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
+    let index = LineIndex::new(source);
+    let mut out = String::new();
+    for d in diagnostics {
+        let start = index.line_col(source, d.span.start);
+        let end = index.line_col(source, d.span.end);
+        out += &format!("{}:{}-{}:{} {} {}\n", start.line, start.column, end.line, end.column, d.code, d.message);
+        if let Some(fix) = &d.fix {
+            out += &format!("  fix ({}): {}\n", fix.applicability.as_str(), fix.title);
+            for edit in &fix.edits {
+                let at = index.line_col(source, edit.span.start);
+                out += &format!(
+                    "    {}:{} replace {:?} with {:?}\n",
+                    at.line,
+                    at.column,
+                    edit.span.slice(source),
+                    edit.replacement
+                );
+            }
+        }
+    }
+    out
+}
