@@ -5,4 +5,6 @@ pub mod lint;
 pub mod rules;
 pub mod text;
 
+pub mod fix;
+
 pub use lint::{lint_source, Diagnostic, Settings, Severity};
