@@ -5,6 +5,10 @@ pub mod lint;
 pub mod rules;
 pub mod text;
 
+pub mod suggest;
+
+pub mod config;
 pub mod fix;
+pub mod report;
 
 pub use lint::{lint_source, Diagnostic, Settings, Severity};
