@@ -7,6 +7,7 @@ pub mod text;
 
 pub mod suggest;
 
+pub mod cli;
 pub mod config;
 pub mod fix;
 pub mod report;

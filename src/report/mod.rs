@@ -46,3 +46,8 @@ impl Totals {
         Severity::ALL.iter().filter(|s| **s >= level).map(|s| self.by_severity[*s as usize]).sum()
     }
 }
+
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,6 +1,6 @@
 //! Human-readable output: codespan-reporting snippets and a closing summary.
 
-use super::{FileReport, Totals};
+use super::{plural, FileReport, Totals};
 use crate::lint::{Applicability, Diagnostic, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as SnippetSeverity};
 use codespan_reporting::files::SimpleFile;
@@ -73,8 +73,4 @@ pub fn summary(totals: &Totals, checked: usize) -> String {
         line.push_str(&format!("; {} more with --fix --unsafe-fixes", totals.unsafe_fixes));
     }
     line
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
