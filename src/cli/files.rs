@@ -139,4 +139,21 @@ mod tests {
         assert_eq!(shown(Path::new("../x/Dockerfile")), "../x/Dockerfile");
         assert_eq!(shown(Path::new("/abs/Dockerfile")), "/abs/Dockerfile");
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_keeps_permissions_and_symlinks() {
+        use std::os::unix::fs::{symlink, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("Dockerfile");
+        fs::write(&real, "old\n").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.Dockerfile");
+        symlink(&real, &link).unwrap();
+        write_atomically(&link, "new\n").unwrap();
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new\n");
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left behind");
+    }
 }

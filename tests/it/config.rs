@@ -37,7 +37,10 @@ fn unknown_codes_in_every_list_with_suggestion() {
     );
     assert_eq!(error_of("ignore = [\"nope\"]\n"), "dlint.toml:1:11: unknown rule `nope`");
     assert_eq!(error_of("extend-select = [\"DF999\"]\n"), "dlint.toml:1:18: unknown rule `DF999`");
-    assert_eq!(error_of("[severity]\nDL3O08 = \"error\"\n"), "dlint.toml:2:1: unknown rule `DL3O08`; did you mean `DL3008`?");
+    assert_eq!(
+        error_of("[severity]\nDL3O08 = \"error\"\n"),
+        "dlint.toml:2:1: unknown rule `DL3O08`; did you mean `DL3008`?"
+    );
 }
 
 #[test]
