@@ -6,13 +6,17 @@ use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as S
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer};
 
-/// Render every finding followed by the summary line. `color` adds ANSI escapes.
+/// Render every finding, by path and position, followed by the summary line. `color` adds ANSI escapes.
 pub fn render(files: &[FileReport], checked: usize, color: bool) -> String {
     let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
     let config = term::Config::default();
-    for report in files {
+    let mut sorted: Vec<&FileReport> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    for report in sorted {
         let file = SimpleFile::new(report.path.as_str(), report.source.as_str());
-        for diagnostic in &report.diagnostics {
+        let mut diagnostics: Vec<&Diagnostic> = report.diagnostics.iter().collect();
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        for diagnostic in diagnostics {
             term::emit_to_write_style(&mut buffer, &config, &file, &snippet(diagnostic))
                 .expect("writing to a buffer cannot fail");
         }

@@ -77,6 +77,8 @@ fn tty_shows_code_snippet_notes_and_summary() {
     assert!(out.contains("= help: Pin the version"), "{out}");
     assert!(out.contains("= fix available: Pin `curl`"), "{out}");
     assert!(!out.contains('\u{1b}'), "no colour asked for");
+    let order: Vec<usize> = ["[DF001]", "[DL3008]", "[DL3007]"].iter().map(|code| out.find(code).unwrap()).collect();
+    assert!(order.is_sorted(), "sorted by path, then position: {out}");
     assert!(out.ends_with("Found 3 problems (1 error, 2 warnings) in 2 files; 1 fixable with --fix\n"), "{out}");
     assert!(tty::render(&reports(), 3, true).contains('\u{1b}'));
 }
