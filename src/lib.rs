@@ -1,11 +1,15 @@
 //! dlint: a Dockerfile linter. Layers, lowest first: text, syntax, shell, semantic, lint, rules, then the
 //! front ends (fix, report, config, cli). A layer uses only the layers before it.
 
+pub mod cli;
+pub mod config;
 pub mod fix;
 pub mod lint;
+pub mod report;
 pub mod rules;
 pub mod semantic;
 pub mod shell;
+pub mod suggest;
 pub mod syntax;
 pub mod text;
 

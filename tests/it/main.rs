@@ -1,6 +1,49 @@
-//! The integration-test binary: one crate, one module per area.
+//! The one integration-test binary: the real `dlint` executable, the library's front ends, and the
+//! rules' documentation examples and fixtures.
 
 mod support;
 
+mod cli;
+mod config;
+mod report;
 mod rule_docs;
 mod rule_fixtures;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run the built binary in `cwd`, with `stdin` piped in when given, and no colour.
+pub fn dlint(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dlint runs");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    Output {
+        code: out.status.code().expect("dlint exits normally"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// Write `text` to `dir/relative`, creating parent directories.
+pub fn write(dir: &Path, relative: &str, text: impl AsRef<[u8]>) {
+    let path = dir.join(relative);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}

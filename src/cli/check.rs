@@ -1,0 +1,192 @@
+//! `dlint check`: lint (and optionally fix) files in parallel, then report in path order.
+
+use super::files::{self, Input, Target};
+use super::{CheckArgs, Format, FAILURE, FINDINGS};
+use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
+use crate::fix::{fix_source, FixOptions};
+use crate::lint::Settings;
+use crate::lint_source;
+use crate::report::{json, plural, tty, FileReport};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Check,
+    Fix,
+    Diff,
+}
+
+/// What became of one file.
+struct Outcome {
+    report: FileReport,
+    /// Findings at or above the file's fail level.
+    failing: usize,
+    /// The text as read.
+    before: String,
+    /// The fixed text, when fixing changed it.
+    fixed: Option<String>,
+    applied: usize,
+    from_stdin: bool,
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let known = KnownRules::registry();
+    let overrides = match overrides(&args, &known) {
+        Ok(overrides) => overrides,
+        Err(message) => return fail(&message),
+    };
+    let source = match (&args.config, args.no_config) {
+        (_, true) => ConfigSource::Defaults,
+        (Some(path), false) => ConfigSource::File(path.clone()),
+        (None, false) => ConfigSource::Discover,
+    };
+    let mut resolver = match Resolver::new(source, overrides, known) {
+        Ok(resolver) => resolver,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let (targets, mut errors) = files::collect(&args.paths, &args.stdin_filename);
+    let mut jobs = Vec::with_capacity(targets.len());
+    for target in targets {
+        match resolver.settings_for(&target.config_path) {
+            Ok(settings) => jobs.push((target, settings)),
+            Err(e) => return fail(&e.to_string()),
+        }
+    }
+
+    let mode = match (args.fix, args.diff) {
+        (true, _) => Mode::Fix,
+        (_, true) => Mode::Diff,
+        _ => Mode::Check,
+    };
+    let options = FixOptions { include_unsafe: args.unsafe_fixes, only: None };
+    let results: Vec<Result<Outcome, String>> =
+        jobs.par_iter().map(|(target, settings)| process(target, settings, mode, &options)).collect();
+    let mut outcomes = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(outcome) => outcomes.push(outcome),
+            Err(message) => errors.push(message),
+        }
+    }
+    for error in &errors {
+        eprintln!("error: {error}");
+    }
+
+    let from_stdin = outcomes.iter().any(|o| o.from_stdin);
+    let code = match mode {
+        Mode::Diff => print_diffs(&outcomes),
+        Mode::Fix | Mode::Check => {
+            if mode == Mode::Fix && from_stdin {
+                // Standard output carries the fixed text, so the report moves to standard error.
+                for outcome in outcomes.iter().filter(|o| o.from_stdin) {
+                    print!("{}", outcome.fixed.as_deref().unwrap_or(&outcome.before));
+                }
+                eprint!("{}", render(&outcomes, args.format, mode, false));
+            } else {
+                print!("{}", render(&outcomes, args.format, mode, color()));
+            }
+            if outcomes.iter().any(|o| o.failing > 0) {
+                FINDINGS
+            } else {
+                0
+            }
+        }
+    };
+    if errors.is_empty() {
+        code
+    } else {
+        FAILURE
+    }
+}
+
+fn fail(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    FAILURE
+}
+
+fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> {
+    let resolve = |flag: &str, names: &[String]| -> Result<BTreeSet<String>, String> {
+        names
+            .iter()
+            .filter(|name| !name.trim().is_empty())
+            .map(|name| known.resolve(name.trim()).map_err(|e| format!("--{flag}: {e}")))
+            .collect()
+    };
+    Ok(Overrides {
+        select: args.select.as_deref().map(|names| resolve("select", names)).transpose()?,
+        extend_select: resolve("extend-select", &args.extend_select)?,
+        ignore: resolve("ignore", &args.ignore)?,
+        fail_level: args.fail_level,
+    })
+}
+
+fn process(target: &Target, settings: &Arc<Settings>, mode: Mode, options: &FixOptions) -> Result<Outcome, String> {
+    let source = match &target.input {
+        Input::Stdin(text) => text.clone(),
+        Input::File(path) => std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", target.shown))?,
+    };
+    let (diagnostics, fixed, applied) = if mode == Mode::Check {
+        (lint_source(&source, settings), None, 0)
+    } else {
+        let outcome = fix_source(&source, settings, options);
+        let fixed = (outcome.text != source).then_some(outcome.text);
+        (outcome.remaining, fixed, outcome.applied)
+    };
+    if let (Mode::Fix, Some(text), Input::File(path)) = (mode, &fixed, &target.input) {
+        files::write_atomically(path, text).map_err(|e| format!("{}: cannot write fixes: {e}", target.shown))?;
+    }
+    let failing = diagnostics.iter().filter(|d| d.severity >= settings.fail_level).count();
+    let shown_text = fixed.clone().unwrap_or_else(|| source.clone());
+    let report = FileReport { path: target.shown.clone(), source: shown_text, diagnostics };
+    let from_stdin = matches!(target.input, Input::Stdin(_));
+    Ok(Outcome { report, failing, before: source, fixed, applied, from_stdin })
+}
+
+fn render(outcomes: &[Outcome], format: Format, mode: Mode, color: bool) -> String {
+    let reports: Vec<FileReport> = outcomes.iter().map(|o| o.report.clone()).collect();
+    match format {
+        Format::Json => json::render(&reports),
+        Format::Tty => {
+            let mut out = tty::render(&reports, reports.len(), color);
+            if mode == Mode::Fix {
+                let applied: usize = outcomes.iter().map(|o| o.applied).sum();
+                let changed = outcomes.iter().filter(|o| o.fixed.is_some()).count();
+                let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+                out.push_str(&format!("Fixed {problems} in {files}\n"));
+            }
+            out
+        }
+    }
+}
+
+/// Print what fixing would change; exit code 1 when anything would.
+fn print_diffs(outcomes: &[Outcome]) -> u8 {
+    let mut changed = 0;
+    for outcome in outcomes {
+        let Some(fixed) = &outcome.fixed else { continue };
+        let path = &outcome.report.path;
+        print!(
+            "{}",
+            similar::TextDiff::from_lines(&outcome.before, fixed)
+                .unified_diff()
+                .header(path, path)
+                .missing_newline_hint(true)
+        );
+        changed += 1;
+    }
+    let applied: usize = outcomes.iter().map(|o| o.applied).sum();
+    eprintln!("Would fix {} in {}", plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+    if changed > 0 {
+        FINDINGS
+    } else {
+        0
+    }
+}
+
+/// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

@@ -1,0 +1,101 @@
+//! Command-line front end: argument parsing and the subcommands. `dlint PATHS...` means `dlint check`.
+
+mod check;
+mod files;
+mod rules;
+
+use crate::lint::Severity;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exit code for findings at or above the fail level.
+const FINDINGS: u8 = 1;
+/// Exit code for usage, config and IO errors.
+const FAILURE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "dlint", version, about = "A Dockerfile linter", args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint Dockerfiles (the default command)
+    Check(CheckArgs),
+    /// List every rule
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Tty)]
+        format: Format,
+    },
+    /// Show a rule's documentation
+    #[command(alias = "explain")]
+    Rule {
+        /// Rule code or name, in any case
+        code: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Tty,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Files and directories to lint (directories are searched for Dockerfiles); `-` reads standard input
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Tty)]
+    format: Format,
+    /// Lowest severity that makes the exit code 1 (overrides config)
+    #[arg(long, value_name = "LEVEL", value_parser = severity_parser())]
+    fail_level: Option<Severity>,
+    /// Only these rules, comma separated codes or names (replaces config's `select`)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Option<Vec<String>>,
+    /// Also these rules, including ones off by default
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    extend_select: Vec<String>,
+    /// Never report these rules
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Use this config file instead of discovering dlint.toml files
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore all config files
+    #[arg(long)]
+    no_config: bool,
+    /// Apply safe fixes in place (standard input: print the fixed text)
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the changes --fix would make as a unified diff and write nothing; exit code 1 if there are any
+    #[arg(long)]
+    diff: bool,
+    /// Name to report standard input under; config is discovered from its directory
+    #[arg(long, value_name = "NAME", default_value = "-")]
+    stdin_filename: PathBuf,
+}
+
+fn severity_parser() -> impl TypedValueParser<Value = Severity> {
+    PossibleValuesParser::new(Severity::ALL.map(Severity::as_str))
+        .map(|level| Severity::parse(&level).expect("clap allows only known levels"))
+}
+
+/// Run a parsed command line and return the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Rules { format }) => rules::list(format),
+        Some(Command::Rule { code }) => rules::explain(&code),
+        None => check::run(cli.check),
+    }
+}

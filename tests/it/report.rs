@@ -1,0 +1,89 @@
+//! Report formats over hand-made diagnostics (independent of which rules exist).
+
+use dlint::lint::{Diagnostic, Edit, Fix, Severity};
+use dlint::report::{json, tty, FileReport};
+use dlint::text::Span;
+use serde_json::json;
+
+fn diagnostic(code: &'static str, severity: Severity, source: &str, needle: &str) -> Diagnostic {
+    let start = source.find(needle).unwrap();
+    Diagnostic {
+        code,
+        name: "test-rule",
+        severity,
+        span: Span::new(start, start + needle.len()),
+        message: format!("Found `{needle}`"),
+        help: None,
+        fix: None,
+    }
+}
+
+fn reports() -> Vec<FileReport> {
+    let first = "FROM alpine\nLABEL é=x\nRUN apt-get install curl\n";
+    let mut pinned = diagnostic("DL3008", Severity::Warning, first, "curl");
+    let at = pinned.span.end;
+    pinned.help = Some("Pin the version".to_owned());
+    pinned.fix = Some(Fix::safe("Pin `curl`", vec![Edit::insert(at, "=8.5.0")]));
+    let label = diagnostic("DF001", Severity::Error, first, "x");
+    let second = "FROM ubuntu\n";
+    vec![
+        FileReport {
+            path: "b/Dockerfile".to_owned(),
+            source: second.to_owned(),
+            diagnostics: vec![diagnostic("DL3007", Severity::Warning, second, "ubuntu")],
+        },
+        FileReport { path: "a/Dockerfile".to_owned(), source: first.to_owned(), diagnostics: vec![pinned, label] },
+        FileReport { path: "c/Dockerfile".to_owned(), source: "FROM scratch\n".to_owned(), diagnostics: vec![] },
+    ]
+}
+
+#[test]
+fn json_elements_are_sorted_with_character_columns_and_fixes() {
+    let value: serde_json::Value = serde_json::from_str(&json::render(&reports())).unwrap();
+    assert_eq!(
+        value,
+        json!([
+            {
+                "path": "a/Dockerfile", "code": "DF001", "name": "test-rule", "severity": "error",
+                "message": "Found `x`", "help": null,
+                "line": 2, "column": 9, "end_line": 2, "end_column": 10, "fix": null
+            },
+            {
+                "path": "a/Dockerfile", "code": "DL3008", "name": "test-rule", "severity": "warning",
+                "message": "Found `curl`", "help": "Pin the version",
+                "line": 3, "column": 21, "end_line": 3, "end_column": 25,
+                "fix": {
+                    "applicability": "safe", "title": "Pin `curl`",
+                    "edits": [{ "line": 3, "column": 25, "end_line": 3, "end_column": 25, "replacement": "=8.5.0" }]
+                }
+            },
+            {
+                "path": "b/Dockerfile", "code": "DL3007", "name": "test-rule", "severity": "warning",
+                "message": "Found `ubuntu`", "help": null,
+                "line": 1, "column": 6, "end_line": 1, "end_column": 12, "fix": null
+            }
+        ])
+    );
+    assert_eq!(json::render(&[]), "[]\n");
+}
+
+#[test]
+fn tty_shows_code_snippet_notes_and_summary() {
+    let out = tty::render(&reports(), 3, false);
+    assert!(out.contains("warning[DL3008]: Found `curl`\n"), "{out}");
+    assert!(out.contains("a/Dockerfile:3:21"), "{out}");
+    assert!(out.contains("RUN apt-get install curl"), "{out}");
+    assert!(out.contains("= rule: test-rule (warning)"), "{out}");
+    assert!(out.contains("= help: Pin the version"), "{out}");
+    assert!(out.contains("= fix available: Pin `curl`"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour asked for");
+    let order: Vec<usize> = ["[DF001]", "[DL3008]", "[DL3007]"].iter().map(|code| out.find(code).unwrap()).collect();
+    assert!(order.is_sorted(), "sorted by path, then position: {out}");
+    assert!(out.ends_with("Found 3 problems (1 error, 2 warnings) in 2 files; 1 fixable with --fix\n"), "{out}");
+    assert!(tty::render(&reports(), 3, true).contains('\u{1b}'));
+}
+
+#[test]
+fn tty_summary_without_problems() {
+    assert_eq!(tty::render(&[], 0, false), "No problems found in 0 files\n");
+}
