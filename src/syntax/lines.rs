@@ -87,51 +87,69 @@ pub fn split_logical(text: &str, escape: char) -> Vec<(ChunkKind, Span)> {
             .split_whitespace()
             .next()
             .is_some_and(|w| ["RUN", "COPY", "ADD", "ONBUILD"].iter().any(|k| k.eq_ignore_ascii_case(w)));
-        let mut delimiters = Vec::new();
-        let mut end = line_end;
-        let mut line_from = pos;
-        loop {
-            if takes_heredocs {
-                delimiters
-                    .extend(heredoc_markers(&text[line_from..end]).into_iter().map(|m| (m.delimiter, m.strip_tabs)));
-            }
-            if continuation_escape(&text[line_from..end], escape).is_none() || end >= bytes.len() {
-                break;
-            }
-            // Skip the empty and comment lines a continuation carries over.
-            let mut next = end + 1;
-            while next < bytes.len() {
-                let next_end = memchr_newline(bytes, next);
-                let t = text[next..next_end].trim_start();
-                if t.is_empty() || t.starts_with('#') {
-                    next = next_end + 1;
-                } else {
-                    break;
-                }
-            }
-            if next >= bytes.len() {
-                break;
-            }
-            line_from = next;
-            end = memchr_newline(bytes, next);
-        }
-        for (delimiter, strip_tabs) in delimiters {
-            while end < bytes.len() {
-                let body_start = end + 1;
-                let body_end = memchr_newline(bytes, body_start);
-                end = body_end;
-                let body_line = text[body_start..body_end].trim_end_matches('\r');
-                let body_line = if strip_tabs { body_line.trim_start_matches('\t') } else { body_line };
-                if body_line == delimiter {
-                    break;
-                }
-            }
-        }
+        let end = logical_line_end(text, pos, escape);
+        let end = match takes_heredocs {
+            true => heredoc_bodies(text, end, &heredoc_markers(&text[pos..end])).last().map_or(end, |b| b.1.end),
+            false => end,
+        };
         let end = end.min(bytes.len());
         chunks.push((ChunkKind::Instruction, Span::new(content_start, end)));
         pos = end + 1;
     }
     chunks
+}
+
+/// Where the logical line starting at `from` ends: continued lines (and the blank and comment lines
+/// they carry over) are followed; the offset is that of the final newline, or the text's end.
+pub fn logical_line_end(text: &str, from: usize, escape: char) -> usize {
+    let bytes = text.as_bytes();
+    let mut line_from = from;
+    let mut end = memchr_newline(bytes, from);
+    while continuation_escape(&text[line_from..end], escape).is_some() && end < bytes.len() {
+        let mut next = end + 1;
+        while next < bytes.len() {
+            let next_end = memchr_newline(bytes, next);
+            let t = text[next..next_end].trim_start();
+            if t.is_empty() || t.starts_with('#') {
+                next = next_end + 1;
+            } else {
+                break;
+            }
+        }
+        if next >= bytes.len() {
+            break;
+        }
+        line_from = next;
+        end = memchr_newline(bytes, next);
+    }
+    end
+}
+
+/// The bodies of `markers`' heredocs, read line by line from the newline at `line_end`: for each,
+/// the body span (its lines, newlines included) and the span through its closing delimiter.
+pub fn heredoc_bodies(text: &str, line_end: usize, markers: &[HeredocMarker]) -> Vec<(Span, Span)> {
+    let bytes = text.as_bytes();
+    let mut bodies = Vec::new();
+    let mut end = line_end;
+    for marker in markers {
+        let start = end;
+        let body_start = (end + 1).min(bytes.len());
+        let mut body_end = body_start;
+        while end < bytes.len() {
+            let line_start = end + 1;
+            let line_stop = memchr_newline(bytes, line_start);
+            end = line_stop;
+            let line = text[line_start..line_stop].trim_end_matches('\r');
+            let line = if marker.strip_tabs { line.trim_start_matches('\t') } else { line };
+            if line == marker.delimiter {
+                body_end = line_start;
+                break;
+            }
+            body_end = (line_stop + 1).min(bytes.len());
+        }
+        bodies.push((Span::new(body_start, body_end.max(body_start)), Span::new(start, end.min(bytes.len()))));
+    }
+    bodies
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! tree-sitter-containerfile to the typed tree. The only module that spells the grammar's node kinds.
 
 use super::ast::*;
-use super::lines::{heredoc_markers, join_lines, split_logical, ChunkKind};
+use super::lines::{heredoc_bodies, heredoc_markers, join_lines, logical_line_end, split_logical, ChunkKind};
 use crate::text::Span;
 use std::cell::RefCell;
 use tree_sitter::{Node, Parser, Tree};
@@ -27,22 +27,79 @@ pub fn parse(source: &str) -> Dockerfile {
         recover(source, Span::new(0, source.len()), &mut file);
         return file;
     };
-    let conv = Converter { src: source, base: 0, escape: file.directives.escape };
+    let escape = file.directives.escape;
+    let conv = Converter { src: source, base: 0, escape };
     let root = tree.root_node();
     let mut cursor = root.walk();
-    for node in root.children(&mut cursor) {
-        if node.kind() == "comment" {
-            file.comments.push(conv.comment(node, true));
-        } else if node.is_error() || node.has_error() || node.is_missing() {
-            recover(source, expand_to_lines(source, conv.span(node)), &mut file);
-        } else if node.is_named() {
-            conv.push_instruction(node, &mut file);
+    let nodes: Vec<Node> = root.children(&mut cursor).collect();
+    // Regions the grammar could not read, each widened to its whole logical instruction.
+    let mut regions: Vec<Span> = Vec::new();
+    let mut absorbed = vec![false; nodes.len()];
+    for (i, node) in nodes.iter().enumerate() {
+        let readable = node.kind() == "comment"
+            || node.kind() == "line_continuation"
+            || (node.kind().ends_with("_instruction") && (!node.has_error() || errors_only_in_shell_text(*node)));
+        if readable {
+            continue;
         }
+        let mut region = expand_to_lines(source, conv.span(*node));
+        region.start = logical_line_start(source, region.start, escape);
+        for j in (0..=i).rev() {
+            if conv.span(nodes[j]).end > region.start {
+                absorbed[j] = true;
+                region.start = region.start.min(expand_to_lines(source, conv.span(nodes[j])).start);
+            }
+        }
+        regions.push(region);
+    }
+    for (node, _) in nodes.iter().zip(&absorbed).filter(|(_, absorbed)| !**absorbed) {
+        match node.kind() {
+            "comment" => file.comments.push(conv.comment(*node, true)),
+            "line_continuation" => {}
+            _ => conv.push_instruction(*node, &mut file),
+        }
+    }
+    for region in merge(regions) {
+        recover(source, region, &mut file);
     }
     file.instructions.sort_by_key(|i| i.span.start);
     file.comments.sort_by_key(|c| c.span.start);
     file.comments.dedup_by_key(|c| c.span.start);
     file
+}
+
+/// Walks back over lines that continue onto `offset`'s line (skipping the blank and comment lines a
+/// continuation carries over) to where that logical line starts.
+fn logical_line_start(source: &str, mut offset: usize, escape: char) -> usize {
+    let mut candidate = offset;
+    while candidate > 0 {
+        let prev_end = candidate - 1;
+        let prev_start = source[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+        let line = source[prev_start..prev_end].trim_end_matches([' ', '\t', '\r']);
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            candidate = prev_start;
+            continue;
+        }
+        if !line.ends_with(escape) {
+            break;
+        }
+        offset = prev_start;
+        candidate = prev_start;
+    }
+    offset
+}
+
+fn merge(mut regions: Vec<Span>) -> Vec<Span> {
+    regions.sort();
+    let mut merged: Vec<Span> = Vec::new();
+    for region in regions {
+        match merged.last_mut() {
+            Some(last) if region.start <= last.end + 1 => *last = last.join(region),
+            _ => merged.push(region),
+        }
+    }
+    merged
 }
 
 fn expand_to_lines(source: &str, span: Span) -> Span {
@@ -70,7 +127,13 @@ fn recover(source: &str, region: Span, file: &mut Dockerfile) {
             continue;
         }
         let text = format!("{prefix}{}", chunk.slice(source));
-        let reparsed = parse_tree(&text).filter(|t| !t.root_node().has_error());
+        let reparsed = parse_tree(&text).filter(|t| {
+            let root = t.root_node();
+            let mut cursor = root.walk();
+            let clean =
+                root.children(&mut cursor).all(|n| !n.is_error() && (!n.has_error() || errors_only_in_shell_text(n)));
+            clean
+        });
         let mut parsed_any = false;
         if let Some(tree) = reparsed {
             let conv = Converter { src: &text, base: chunk.start, escape };
@@ -92,11 +155,30 @@ fn recover(source: &str, region: Span, file: &mut Dockerfile) {
             file.errors.extend(shifted.errors);
         }
         if !parsed_any {
-            file.errors
-                .push(SyntaxError { span: first_line(source, chunk), message: describe_error(chunk.slice(source)) });
+            match lenient_instruction(source, chunk, escape) {
+                Some(instruction) => file.instructions.push(instruction),
+                None => file.errors.push(SyntaxError {
+                    span: first_line(source, chunk),
+                    message: describe_error(chunk.slice(source)),
+                }),
+            }
         }
     }
     file.errors.sort_by_key(|e| e.span.start);
+}
+
+/// Docker hands shell-form command text to the shell as it is, so what the grammar cannot tokenise
+/// there (it rejects a fragment that starts with `[` after a continuation, for one) is no syntax error.
+fn errors_only_in_shell_text(node: Node) -> bool {
+    if node.is_error() || node.is_missing() {
+        return false;
+    }
+    if node.kind() == "shell_command" {
+        return true;
+    }
+    let mut cursor = node.walk();
+    let clean = node.children(&mut cursor).all(|child| !child.has_error() || errors_only_in_shell_text(child));
+    clean
 }
 
 fn first_line(source: &str, span: Span) -> Span {
@@ -104,7 +186,213 @@ fn first_line(source: &str, span: Span) -> Span {
     Span::new(span.start, span.start + text.find('\n').unwrap_or(text.len()))
 }
 
+/// Reads an instruction the grammar rejects the way Docker's line-based parser does, for the forms
+/// Docker accepts: shell text it does not look into (PowerShell in RUN) and legacy `ENV key value`.
+fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instruction> {
+    let text = chunk.slice(source);
+    let keyword_len = text.find(char::is_whitespace)?;
+    let keyword = Keyword::parse(&text[..keyword_len])?;
+    if unsupported_expansion(text).is_some() {
+        return None;
+    }
+    let line_end = logical_line_end(text, 0, escape);
+    let takes_heredocs = matches!(keyword, Keyword::Run | Keyword::Copy | Keyword::Add);
+    let markers = if takes_heredocs { heredoc_markers(&text[..line_end]) } else { Vec::new() };
+    let heredocs: Vec<Heredoc> = heredoc_bodies(text, line_end, &markers)
+        .into_iter()
+        .zip(markers)
+        .map(|((body, whole), marker)| Heredoc {
+            marker: marker.span.shift(chunk.start),
+            delimiter: marker.delimiter,
+            strip_tabs: marker.strip_tabs,
+            quoted: marker.quoted,
+            body: body.shift(chunk.start),
+            span: whole.shift(chunk.start),
+        })
+        .collect();
+    let continuations = super::lines::continuations(&text[..line_end], escape);
+    let mut at = skip_blanks(text, keyword_len, escape);
+    let mut flags = Vec::new();
+    while takes_heredocs && text[at..line_end].starts_with("--") {
+        // A flag ends at a blank or where a continuation starts (`--mount=...\` + newline).
+        let end = (at..line_end)
+            .find(|&i| text[i..].starts_with(char::is_whitespace) || continuations.iter().any(|r| r.start == i))
+            .unwrap_or(line_end);
+        let body = &text[at + 2..end];
+        let (name, value) = match body.split_once('=') {
+            Some((name, value)) => {
+                let start = chunk.start + at + 2 + name.len() + 1;
+                (name, Some(Word { text: value.to_string(), span: Span::new(start, start + value.len()) }))
+            }
+            None => (body, None),
+        };
+        flags.push(Flag { name: name.to_string(), value, span: Span::new(chunk.start + at, chunk.start + end) });
+        at = skip_blanks(text, end, escape);
+    }
+    let rest = Span::new(chunk.start + at, chunk.start + line_end.max(at));
+    if rest.is_empty() {
+        return None;
+    }
+    let words = || split_words(source, rest, escape);
+    let body = match keyword {
+        Keyword::Run | Keyword::Cmd | Keyword::Entrypoint => match json_array(source, rest, escape) {
+            Some(args) => Body::Command(Command::Exec { args, span: rest }),
+            None => Body::Command(Command::Shell { span: rest, heredocs }),
+        },
+        Keyword::Copy | Keyword::Add => {
+            let (paths, json) = match json_array(source, rest, escape) {
+                Some(paths) => (paths, true),
+                None => (words(), false),
+            };
+            if paths.len() < 2 {
+                return None;
+            }
+            Body::Files { paths, json, heredocs }
+        }
+        Keyword::Onbuild => {
+            Body::Onbuild(Box::new(lenient_instruction(source, Span::new(chunk.start + at, chunk.end), escape)?))
+        }
+        Keyword::Env | Keyword::Label | Keyword::Arg => {
+            let words = words();
+            let legacy = keyword != Keyword::Arg && !words[0].text.contains('=');
+            if legacy {
+                let value_start = words.get(1)?.span.start;
+                let value = Word {
+                    text: join_lines(&source[value_start..chunk.end], escape).trim_end().to_string(),
+                    span: Span::new(value_start, chunk.end),
+                };
+                Body::Pairs(vec![KeyValue { key: words[0].clone(), value: Some(value), legacy: true, span: rest }])
+            } else {
+                let pairs: Vec<KeyValue> = words.iter().map(|w| key_value(w)).collect::<Option<_>>()?;
+                if keyword == Keyword::Arg {
+                    Body::Args(pairs)
+                } else {
+                    Body::Pairs(pairs)
+                }
+            }
+        }
+        Keyword::Expose => Body::Ports(words()),
+        Keyword::Volume => match json_array(source, rest, escape) {
+            Some(paths) => Body::Paths { paths, json: true },
+            None => Body::Paths { paths: words(), json: false },
+        },
+        Keyword::Workdir => {
+            Body::Path(Word { text: join_lines(rest.slice(source), escape).trim_end().to_string(), span: rest })
+        }
+        Keyword::User => {
+            let word = Word { text: join_lines(rest.slice(source), escape).trim_end().to_string(), span: rest };
+            match word.text.split_once(':') {
+                Some((user, group)) => Body::User {
+                    user: Word { text: user.to_string(), span: Span::new(rest.start, rest.start + user.len()) },
+                    group: Some(Word {
+                        text: group.to_string(),
+                        span: Span::new(rest.start + user.len() + 1, rest.end),
+                    }),
+                },
+                None => Body::User { user: word, group: None },
+            }
+        }
+        _ => return None,
+    };
+    let keyword_span = Span::new(chunk.start, chunk.start + keyword_len);
+    Some(Instruction { keyword, keyword_span, span: chunk, flags, body })
+}
+
+fn json_array(source: &str, span: Span, escape: char) -> Option<Vec<Word>> {
+    let args: Vec<String> = serde_json::from_str(&join_lines(span.slice(source), escape)).ok()?;
+    Some(args.into_iter().map(|text| Word { text, span }).collect())
+}
+
+/// `key=value` (either side may be quoted) as a pair; a word without `=` is a name without value.
+fn key_value(word: &Word) -> Option<KeyValue> {
+    let (key, value) = match split_unquoted(&word.text, '=') {
+        Some(at) => (&word.text[..at], Some(&word.text[at + 1..])),
+        None => (word.text.as_str(), None),
+    };
+    let key = unquote(key);
+    if key.is_empty() {
+        return None;
+    }
+    let key_span = Span::new(word.span.start, word.span.start + key.len().min(word.span.len()));
+    let value = value.map(|v| Word {
+        text: v.to_string(),
+        span: Span::new(word.span.end - v.len().min(word.span.len()), word.span.end),
+    });
+    Some(KeyValue { key: Word { text: key, span: key_span }, value, legacy: false, span: word.span })
+}
+
+fn split_unquoted(text: &str, separator: char) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if c == separator => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits instruction arguments into words at unquoted blanks, as Docker does, keeping quotes.
+fn split_words(source: &str, span: Span, escape: char) -> Vec<Word> {
+    let text = span.slice(source);
+    let continuations = super::lines::continuations(text, escape);
+    let mut words = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    let mut quote = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if let Some(region) = continuations.iter().find(|r| r.start == i) {
+            while chars.peek().is_some_and(|(j, _)| *j < region.end) {
+                chars.next();
+            }
+            continue;
+        }
+        if quote.is_none() && c.is_whitespace() {
+            if let Some((start, word)) = current.take() {
+                words.push(Word { text: word, span: Span::new(span.start + start, span.start + i) });
+            }
+            continue;
+        }
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+        current.get_or_insert_with(|| (i, String::new())).1.push(c);
+        if c == escape {
+            if let Some((_, next)) = chars.next() {
+                current.as_mut().map(|(_, w)| w.push(next));
+            }
+        }
+    }
+    if let Some((start, word)) = current {
+        words.push(Word { text: word, span: Span::new(span.start + start, span.end) });
+    }
+    words
+}
+
+/// The offset of the next character that is neither a blank nor part of a line continuation.
+fn skip_blanks(text: &str, mut at: usize, escape: char) -> usize {
+    let continuations = super::lines::continuations(text, escape);
+    loop {
+        if let Some(region) = continuations.iter().find(|r| r.start == at) {
+            at = region.end;
+        } else if text[at..].starts_with([' ', '\t', '\r', '\n']) {
+            at += 1;
+        } else {
+            return at;
+        }
+    }
+}
+
 fn describe_error(text: &str) -> String {
+    if let Some(expansion) = unsupported_expansion(text) {
+        return format!(
+            "unsupported modifier in `{expansion}`: see the Dockerfile reference for the modifiers BuildKit supports"
+        );
+    }
     let first = text.split_whitespace().next().unwrap_or("");
     match Keyword::parse(first) {
         Some(keyword) if text.trim() == first => format!("{} requires arguments", keyword.as_str()),
@@ -114,6 +402,23 @@ fn describe_error(text: &str) -> String {
         }
         None => format!("unknown instruction `{first}`"),
     }
+}
+
+/// The first `${name<modifier>...}` whose modifier Docker rejects, e.g. `${option:value}`.
+fn unsupported_expansion(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let name_len = after.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+        let modifier = &after[name_len..];
+        let allowed = [":-", ":+", ":?", "-", "+", "?", "#", "%", "/", "}"].iter().any(|m| modifier.starts_with(m));
+        if !allowed && name_len > 0 {
+            let end = after.find('}').map_or(rest.len(), |i| start + 2 + i + 1);
+            return Some(&rest[start..end]);
+        }
+        rest = after;
+    }
+    None
 }
 
 fn parse_directives(source: &str) -> Directives {
@@ -384,7 +689,7 @@ mod tests {
         assert_eq!(
             messages,
             vec![
-                "FROM requires arguments",
+                "FROM requires an image",
                 "RUN requires arguments",
                 "malformed COPY instruction",
                 "unknown instruction `FOO`",
@@ -393,6 +698,65 @@ mod tests {
                 "USER requires arguments",
             ]
         );
+    }
+
+    #[test]
+    fn reads_what_docker_accepts_but_the_grammar_does_not() {
+        let src = "FROM a\nENV PATH \"${HOME}\"/bin:$PATH\nENV LIST \"a;b\" \\\n    \"c\"\nRUN --network=none Write-Host ('{0}' -f $x); \\\n  [Net.X]::Y = 1\nARG A=\"${opt:value}\"\n";
+        let file = parse(src);
+        assert_eq!(file.instructions.len(), 4, "{:?}", file.errors);
+        let Body::Pairs(pairs) = &file.instructions[1].body else { panic!() };
+        assert_eq!(
+            (pairs[0].key.text.as_str(), pairs[0].value.as_ref().unwrap().unquoted()),
+            ("PATH", "${HOME}/bin:$PATH".to_string())
+        );
+        let Body::Pairs(pairs) = &file.instructions[2].body else { panic!() };
+        assert_eq!(pairs[0].value.as_ref().unwrap().unquoted(), "a;b     c");
+        let run = &file.instructions[3];
+        assert_eq!(run.flag_value("network"), Some("none"));
+        assert!(run.command().unwrap().span().slice(src).starts_with("Write-Host"));
+        assert_eq!(file.errors.len(), 1);
+        assert!(
+            file.errors[0].message.starts_with("unsupported modifier in `${opt:value}`"),
+            "{}",
+            file.errors[0].message
+        );
+    }
+
+    #[test]
+    fn reads_other_forms_docker_accepts() {
+        let src = "FROM a\nUSER \"${U}\":\"${G}\"\nWORKDIR /src \nLABEL che:server:80:ref=x a/b=\"\"\nENV \"K\"=\"v\" ARCH=${TARGETARCH/arm64/aarch64}\nEXPOSE 80:8080\nVOLUME ['/app']\n";
+        let file = parse(src);
+        assert!(file.errors.is_empty(), "{:?}", file.errors);
+        let bodies: Vec<_> = file.instructions.iter().map(|i| &i.body).collect();
+        let Body::User { user, group } = bodies[1] else { panic!() };
+        assert_eq!((user.unquoted(), group.as_ref().unwrap().unquoted()), ("${U}".to_string(), "${G}".to_string()));
+        let Body::Path(path) = bodies[2] else { panic!() };
+        assert_eq!(path.text, "/src");
+        let Body::Pairs(labels) = bodies[3] else { panic!() };
+        assert_eq!(labels[0].key.text, "che:server:80:ref");
+        let Body::Pairs(env) = bodies[4] else { panic!() };
+        assert_eq!(
+            (env[0].key.text.as_str(), env[1].value.as_ref().unwrap().text.as_str()),
+            ("K", "${TARGETARCH/arm64/aarch64}")
+        );
+        let Body::Paths { paths, json } = bodies[6] else { panic!() };
+        assert_eq!((paths[0].text.as_str(), *json), ("['/app']", false));
+    }
+
+    #[test]
+    fn reads_continued_flags_and_sources() {
+        let src = "FROM a\nRUN --mount=type=cache,target=/c\\\n  --network=none <<EOT\n  set -ex\nEOT\nCOPY a \\\n./b \\\n/dst/\nADD ${REPO}#${REF} /\n";
+        let file = parse(src);
+        assert!(file.errors.is_empty(), "{:?}", file.errors);
+        let run = &file.instructions[1];
+        assert_eq!(run.flag_value("mount"), Some("type=cache,target=/c"));
+        assert_eq!(run.flag_value("network"), Some("none"));
+        let Some(Command::Shell { heredocs, .. }) = run.command() else { panic!() };
+        assert_eq!(heredocs[0].body.slice(src), "  set -ex\n");
+        let Body::Files { paths, .. } = &file.instructions[2].body else { panic!() };
+        assert_eq!(paths.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["a", "./b", "/dst/"]);
+        assert_eq!(file.instructions.len(), 4);
     }
 
     #[test]
