@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod config;
+mod corpus;
 mod report;
 mod rule_docs;
 mod rule_fixtures;

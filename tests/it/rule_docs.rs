@@ -111,3 +111,36 @@ fn every_rule_has_examples_that_hold() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// rules/README.md is the table of all rules, rendered from the registry. Run with
+/// `DLINT_UPDATE_RULES_README=1` to rewrite it after adding a rule.
+#[test]
+fn rules_readme_is_up_to_date() {
+    let mut table = String::from(
+        "# Rules\n\nGenerated from the rule registry by `tests/it/rule_docs.rs`; run\n\
+         `DLINT_UPDATE_RULES_README=1 cargo test --test it rules_readme` after adding a rule.\n\n\
+         | Code | Name | Category | Severity | Default | Fix | Aliases |\n|---|---|---|---|---|---|---|\n",
+    );
+    for info in rules::all() {
+        let m = info.meta;
+        table += &format!(
+            "| [{code}]({code}.md) | {} | {} | {} | {} | {} | {} |\n",
+            m.name,
+            m.category.as_str(),
+            m.severity,
+            if m.enabled_by_default { "on" } else { "off" },
+            m.fix.as_str(),
+            m.aliases.join(", "),
+            code = m.code,
+        );
+    }
+    let path = crate::support::repo_path("rules/README.md");
+    if std::env::var_os("DLINT_UPDATE_RULES_README").is_some() {
+        std::fs::write(&path, &table).unwrap();
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == table,
+        "rules/README.md is stale: run DLINT_UPDATE_RULES_README=1 cargo test --test it rules_readme"
+    );
+}

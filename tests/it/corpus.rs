@@ -1,0 +1,67 @@
+//! Robustness over real Dockerfiles: ../shared/corpus when it is beside the checkout, the project's
+//! own testdata otherwise. Every file is linted with every rule without a panic, every span is a valid
+//! range of the file, and the syntax-error count stays within what the corpus's invalid files explain.
+
+use crate::support::repo_path;
+use dlint::lint::Settings;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn dockerfiles(root: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(root) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            dockerfiles(&path, out);
+        } else if path.extension().is_some_and(|e| e == "Dockerfile")
+            || path.file_name().is_some_and(|n| n == "Dockerfile")
+        {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_corpus_file_lints_without_panic() {
+    let shared = repo_path("../shared/corpus");
+    let (root, full_corpus) = if shared.is_dir() { (shared, true) } else { (repo_path("testdata"), false) };
+    let mut files = Vec::new();
+    dockerfiles(&root, &mut files);
+    files.sort();
+    assert!(!files.is_empty(), "no Dockerfiles under {}", root.display());
+    let settings = Settings { extend_select: BTreeSet::from(["ALL".to_string()]), ..Settings::default() };
+    let mut with_syntax_errors = 0;
+    let mut panics = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        let source = String::from_utf8_lossy(&bytes);
+        let result = std::panic::catch_unwind(|| dlint::lint_source(&source, &settings));
+        match result {
+            Ok(diagnostics) => {
+                for d in &diagnostics {
+                    assert!(d.span.start <= d.span.end && d.span.end <= source.len(), "{}: {d:?}", file.display());
+                    assert!(
+                        source.is_char_boundary(d.span.start) && source.is_char_boundary(d.span.end),
+                        "{}: {d:?}",
+                        file.display()
+                    );
+                }
+                if diagnostics.iter().any(|d| d.code == "DL1000") {
+                    with_syntax_errors += 1;
+                }
+            }
+            Err(_) => panics.push(file.display().to_string()),
+        }
+    }
+    eprintln!("corpus: {} files from {}, {} with syntax errors", files.len(), root.display(), with_syntax_errors);
+    assert!(panics.is_empty(), "panicked on:\n{}", panics.join("\n"));
+    if full_corpus {
+        // The corpus has a few dozen templates and deliberately invalid parser test inputs; valid
+        // Dockerfiles must not get syntax errors, so the count is bounded well below 1%.
+        assert!(
+            with_syntax_errors * 100 < files.len(),
+            "{with_syntax_errors} of {} files have syntax errors",
+            files.len()
+        );
+    }
+}
