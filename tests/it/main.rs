@@ -9,6 +9,7 @@ mod corpus;
 mod report;
 mod rule_docs;
 mod rule_fixtures;
+mod suppressions;
 
 use std::io::Write;
 use std::path::Path;
