@@ -123,10 +123,22 @@ fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> 
     })
 }
 
+/// Reads a file as UTF-8; the error says where the first invalid byte is (`:LINE:COLUMN: ...`).
+fn read_text(path: &std::path::Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!(": {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        format!(":{line}:{column}: not valid UTF-8 (dlint reads UTF-8 text)")
+    })
+}
+
 fn process(target: &Target, settings: &Arc<Settings>, mode: Mode, options: &FixOptions) -> Result<Outcome, String> {
     let source = match &target.input {
         Input::Stdin(text) => text.clone(),
-        Input::File(path) => std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", target.shown))?,
+        Input::File(path) => read_text(path).map_err(|e| format!("{}{e}", target.shown))?,
     };
     let (diagnostics, fixed, applied) = if mode == Mode::Check {
         (lint_source(&source, settings), None, 0)

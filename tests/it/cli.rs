@@ -62,7 +62,7 @@ fn named_files_are_linted_whatever_their_name_or_ignore_status() {
     assert_eq!(dlint(dir.path(), &["notes.txt"], None).stdout, "No problems found in 1 file\n");
     let out = dlint(dir.path(), &["ignored/Dockerfile"], None);
     assert_eq!(out.code, 2);
-    assert_eq!(out.stderr, "error: ignored/Dockerfile: stream did not contain valid UTF-8\n");
+    assert_eq!(out.stderr, "error: ignored/Dockerfile:2:1: not valid UTF-8 (dlint reads UTF-8 text)\n");
 }
 
 #[test]
@@ -72,7 +72,11 @@ fn unreadable_files_are_reported_and_the_others_still_linted() {
     write(dir.path(), "bad.Dockerfile", INVALID_UTF8);
     let out = dlint(dir.path(), &["missing.Dockerfile", "bad.Dockerfile", "Dockerfile"], None);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("error: bad.Dockerfile: stream did not contain valid UTF-8\n"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: bad.Dockerfile:2:1: not valid UTF-8 (dlint reads UTF-8 text)\n"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("error: missing.Dockerfile: "), "{}", out.stderr);
     assert_eq!(out.stdout, "No problems found in 1 file\n");
     let out = dlint(dir.path(), &["--format", "json", "missing.Dockerfile", "Dockerfile"], None);
