@@ -9,6 +9,7 @@ pub use image::ImageRef;
 
 use crate::shell::{self, Script};
 use crate::syntax::{Body, Dockerfile, Instruction, Keyword, Word};
+use std::cell::OnceCell;
 
 /// Build arguments every build defines (their values depend on the build platform).
 pub const PREDEFINED_ARGS: [&str; 16] = [
@@ -82,6 +83,9 @@ pub struct Model<'a> {
     stage_of: Vec<Option<usize>>,
     /// The shell script of each instruction's shell-form command (ONBUILD's inner RUN included).
     scripts: Vec<Option<Script>>,
+    /// ARG/ENV declarations per instruction, expanded once on first use (expansion only looks at
+    /// earlier instructions, so filling one never needs itself).
+    declared: Vec<OnceCell<Vec<Declaration>>>,
 }
 
 impl<'a> Model<'a> {
@@ -93,6 +97,7 @@ impl<'a> Model<'a> {
             global_args: Vec::new(),
             stage_of: vec![None; file.instructions.len()],
             scripts: Vec::new(),
+            declared: (0..file.instructions.len()).map(|_| OnceCell::new()).collect(),
         };
         let froms: Vec<usize> =
             file.instructions.iter().enumerate().filter(|(_, i)| i.keyword == Keyword::From).map(|(i, _)| i).collect();
@@ -232,13 +237,7 @@ impl<'a> Model<'a> {
 
     /// Global ARG lookup, as FROM lines see it.
     fn global_lookup(&self, name: &str) -> Lookup {
-        let declared = self.global_args.iter().rev().flat_map(|&i| self.declarations(i)).find(|d| d.name == name);
-        match declared {
-            Some(Declaration { value: Some(v), .. }) => Lookup::Value(v),
-            Some(_) => Lookup::Unknown,
-            None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
-            None => Lookup::Undeclared,
-        }
+        self.global_lookup_before(usize::MAX, name)
     }
 
     /// What `name` means just before `instruction`: ARGs and ENVs declared earlier in its stage, ENVs
@@ -254,8 +253,8 @@ impl<'a> Model<'a> {
                     continue;
                 }
                 if let Some(d) = self.declarations(i).into_iter().rev().find(|d| d.name == name) {
-                    return match d.value {
-                        Some(v) => Lookup::Value(v),
+                    return match &d.value {
+                        Some(v) => Lookup::Value(v.clone()),
                         None if inst.keyword == Keyword::Arg => match self.global_lookup(name) {
                             Lookup::Undeclared => Lookup::Unknown,
                             global => global,
@@ -277,7 +276,11 @@ impl<'a> Model<'a> {
     }
 
     /// ARG or ENV declarations made by one instruction, values expanded where they are declared.
-    fn declarations(&self, index: usize) -> Vec<Declaration> {
+    fn declarations(&self, index: usize) -> &[Declaration] {
+        self.declared[index].get_or_init(|| self.declare(index))
+    }
+
+    fn declare(&self, index: usize) -> Vec<Declaration> {
         let instruction = &self.file.instructions[index];
         let (Keyword::Arg | Keyword::Env, Body::Args(pairs) | Body::Pairs(pairs)) =
             (instruction.keyword, &instruction.body)
@@ -311,7 +314,7 @@ impl<'a> Model<'a> {
             .flat_map(|&i| self.declarations(i))
             .find(|d| d.name == name);
         match declared {
-            Some(Declaration { value: Some(v), .. }) => Lookup::Value(v),
+            Some(Declaration { value: Some(v), .. }) => Lookup::Value(v.clone()),
             Some(_) => Lookup::Unknown,
             None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
             None => Lookup::Undeclared,
