@@ -1,6 +1,7 @@
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::Model;
 use crate::syntax::{Body, Command, Instruction, Keyword, Word};
+use crate::text::Span;
 
 pub struct CopyBeforeDeps;
 
@@ -29,7 +30,7 @@ impl Rule for CopyBeforeDeps {
                 .skip(1)
                 .flat_map(|s| model.instructions_of(s))
                 .flat_map(|(i, inst)| installs(model, i, inst))
-                .map(|install| install.ecosystem)
+                .map(|(_, install)| install.ecosystem)
                 .collect();
             let plain: Vec<_> = model.instructions_of(stage).collect();
             check_sequence(cx, &plain, inherited);
@@ -54,16 +55,16 @@ fn check_sequence(cx: &mut Context, items: &[(usize, &Instruction)], mut prepare
     for (position, &(index, instruction)) in items.iter().enumerate() {
         let found = installs(model, index, instruction);
         if !found.is_empty() {
-            prepared.extend(found.into_iter().map(|i| i.ecosystem));
+            prepared.extend(found.into_iter().map(|(_, install)| install.ecosystem));
             continue;
         }
         let Some(dot) = whole_context_source(instruction) else { continue };
         let later = items[position + 1..]
             .iter()
-            .flat_map(|&(i, inst)| installs(model, i, inst).into_iter().map(move |install| (i, install)))
+            .flat_map(|&(i, inst)| installs(model, i, inst))
             .find(|(_, install)| !prepared.contains(&install.ecosystem));
         let Some((at, install)) = later else { continue };
-        let line = super::line_of(cx.source, model.instruction(at).span.start);
+        let line = super::line_of(cx.source, at.start);
         cx.report(
             dot.span,
             format!(
@@ -88,14 +89,15 @@ fn whole_context_source(instruction: &Instruction) -> Option<&Word> {
     sources.iter().find(|w| matches!(w.unquoted().as_str(), "." | "./"))
 }
 
-/// The dependency installs a RUN performs (shell form, heredocs and exec form).
-fn installs(model: &Model, index: usize, instruction: &Instruction) -> Vec<Install> {
+/// The dependency installs a RUN performs (shell form, heredocs and exec form), each with the
+/// span of its command.
+fn installs(model: &Model, index: usize, instruction: &Instruction) -> Vec<(Span, Install)> {
     if instruction.keyword != Keyword::Run {
         return Vec::new();
     }
-    if let Some(Command::Exec { args, .. }) = instruction.command() {
+    if let Some(Command::Exec { args, span }) = instruction.command() {
         let words: Vec<&str> = args.iter().map(|w| w.text.as_str()).collect();
-        return install(&words).into_iter().collect();
+        return install(&words).map(|found| (*span, found)).into_iter().collect();
     }
     let Some(script) = model.script(index) else { return Vec::new() };
     script
@@ -104,7 +106,7 @@ fn installs(model: &Model, index: usize, instruction: &Instruction) -> Vec<Insta
         .filter_map(|c| {
             let words: Vec<&str> =
                 std::iter::once(c.name.text.as_str()).chain(c.args.iter().map(|a| a.text.as_str())).collect();
-            install(&words)
+            install(&words).map(|found| (c.span, found))
         })
         .collect()
 }
@@ -176,14 +178,16 @@ fn install(words: &[&str]) -> Option<Install> {
     }
 }
 
-/// `pip install -r file` and `pip install .` (the project's own dependencies); named packages are not.
+/// `pip install -r file` and `pip install .` or `/src` (a local project and its dependencies); named
+/// packages, URLs and wheel files are not the project's.
 fn pip(program: &str, args: &[&str]) -> Option<Install> {
     let mut operands = args.iter().filter(|a| !a.starts_with('-'));
     if operands.next() != Some(&"install") {
         return None;
     }
     let requirements = args.iter().any(|a| *a == "-r" || a.starts_with("--requirement"));
-    let local = operands.any(|o| *o == "." || o.starts_with("./") || o.starts_with(".["));
+    let archive = |o: &str| o.ends_with(".whl") || o.ends_with(".tar.gz") || o.ends_with(".zip");
+    let local = operands.any(|o| (o.starts_with('.') || o.starts_with('/')) && !archive(o));
     (requirements || local).then(|| Install { ecosystem: Ecosystem::Python, label: format!("{program} install") })
 }
 
@@ -201,7 +205,8 @@ mod tests {
         assert_eq!(label("pip install --no-cache-dir -r requirements.txt").as_deref(), Some("pip install"));
         assert_eq!(label("python3 -m pip install -e .[dev]").as_deref(), Some("python3 -m pip install"));
         assert_eq!(label("uv pip install --system -r req.txt").as_deref(), Some("uv pip install"));
-        assert_eq!(label("pip install flask"), None);
+        assert_eq!(label("pip install /src").as_deref(), Some("pip install"));
+        assert_eq!(label("pip install flask /wheels/app-1.0.whl"), None);
         assert_eq!(label("npm ci --omit=dev").as_deref(), Some("npm ci"));
         assert_eq!(label("npm install -g pnpm"), None);
         assert_eq!(label("npm install express"), None);

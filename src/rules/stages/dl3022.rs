@@ -39,9 +39,9 @@ impl Rule for CopyFromUnknownStage {
                 cx.report(word.span, format!("stage {index} comes after this one"))
                     .with_help("copy only from stages defined above this `COPY`");
             } else if index >= model.stages.len() {
-                let count = model.stages.len();
-                cx.report(word.span, format!("there is no stage {index}: the file has {count}"))
-                    .with_help("stages are numbered from 0 in the order of their `FROM` lines");
+                let last = model.stages.len() - 1;
+                cx.report(word.span, format!("there is no stage {index}: stages are numbered 0 to {last}"))
+                    .with_help("stage numbers follow the order of the `FROM` lines, from 0");
             }
             return;
         }
