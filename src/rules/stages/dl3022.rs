@@ -56,8 +56,16 @@ impl Rule for CopyFromUnknownStage {
                 .with_help("move that stage above the one that copies from it");
             return;
         }
-        let earlier = model.stages[..stage.index].iter().filter_map(|s| s.name.as_ref()).map(|n| n.text.as_str());
-        let help = match suggest::closest(&value, earlier) {
+        let earlier: Vec<&str> =
+            model.stages[..stage.index].iter().filter_map(|s| s.name.as_ref()).map(|n| n.text.as_str()).collect();
+        // A typo, or a short form of a longer name (`set` for `license-set`).
+        let close = suggest::closest(&value, earlier.iter().copied()).or_else(|| {
+            earlier
+                .iter()
+                .copied()
+                .find(|name| name.split(['-', '_', '.']).any(|part| part.eq_ignore_ascii_case(&value)))
+        });
+        let help = match close {
             Some(name) => format!("did you mean the stage `{name}`?"),
             None => format!("name an earlier stage, or tag the image (`{value}:<version>`) if one is meant"),
         };

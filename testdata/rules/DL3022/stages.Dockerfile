@@ -6,7 +6,7 @@ COPY --from=builder /app /a
 COPY --from=BUILDER /app /b
 COPY --from=0 /app /c
 COPY --from=buidler /app /d
-COPY --from=3 /app /e
+COPY --from=9 /app /e
 COPY --from=2 /app /f
 COPY --from=final /app /g
 COPY --from=alpine /bin/sh /h
@@ -18,3 +18,6 @@ ONBUILD COPY --from=child-stage /x /y
 
 FROM debian:12-slim AS final
 COPY --from=assets /a /a
+FROM alpine:3.20 AS license-set
+FROM scratch
+COPY --from=set /out /
