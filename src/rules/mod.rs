@@ -3,6 +3,8 @@
 
 mod engine;
 mod image;
+mod stages;
+mod user;
 
 use crate::lint::{Rule, RuleMeta};
 
@@ -17,12 +19,23 @@ macro_rules! registry {
 }
 
 registry! {
+    DF001 => user::df001::MissingUser,
+    DF002 => stages::df002::CopyBeforeDeps,
     DF004 => engine::UnusedSuppression,
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
     DL1000 => engine::SyntaxError,
+    DL3002 => user::dl3002::RootUser,
+    DL3004 => user::dl3004::Sudo,
     DL3006 => image::dl3006::UntaggedImage,
     DL3007 => image::dl3007::LatestTag,
+    DL3012 => stages::dl3012::MultipleHealthchecks,
+    DL3022 => stages::dl3022::CopyFromUnknownStage,
+    DL3023 => stages::dl3023::CopyFromOwnStage,
+    DL3024 => stages::dl3024::DuplicateStageName,
+    DL3057 => stages::dl3057::MissingHealthcheck,
+    DL4003 => stages::dl4003::MultipleCmd,
+    DL4004 => stages::dl4004::MultipleEntrypoints,
 }
 
 /// A registered rule's metadata and its documentation (rules/CODE.md).

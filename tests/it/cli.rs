@@ -26,7 +26,7 @@ fn lint_testdata(files: &[&str], extra: &[&str]) -> (i32, Vec<Value>) {
 #[test]
 fn check_is_the_default_command() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "Dockerfile", "FROM alpine:3.20\n");
+    write(dir.path(), "Dockerfile", "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
     for args in [&["Dockerfile"][..], &["check", "Dockerfile"], &[], &["--format", "tty"]] {
         let out = dlint(dir.path(), args, None);
         assert_eq!((out.code, out.stdout.as_str()), (0, "No problems found in 1 file\n"), "{args:?}: {}", out.stderr);
@@ -37,10 +37,10 @@ fn check_is_the_default_command() {
 fn directories_are_walked_for_dockerfile_names_honouring_gitignore() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["Dockerfile", "Dockerfile.dev", "a/api.Dockerfile", "a/b/web.dockerfile", "Containerfile"] {
-        write(dir.path(), name, "FROM alpine:3.20\n");
+        write(dir.path(), name, "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
     }
     for name in ["c/Containerfile.prod", "c/x.containerfile"] {
-        write(dir.path(), name, "FROM alpine:3.20\n");
+        write(dir.path(), name, "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
     }
     // Read any of these and the run fails on invalid UTF-8.
     for name in ["README.md", "Dockerfiles", "ignored/Dockerfile", "skip.Dockerfile", ".hidden/Dockerfile"] {
@@ -56,7 +56,7 @@ fn directories_are_walked_for_dockerfile_names_honouring_gitignore() {
 #[test]
 fn named_files_are_linted_whatever_their_name_or_ignore_status() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "notes.txt", "FROM alpine:3.20\n");
+    write(dir.path(), "notes.txt", "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
     write(dir.path(), "ignored/Dockerfile", INVALID_UTF8);
     write(dir.path(), ".gitignore", "ignored/\n");
     assert_eq!(dlint(dir.path(), &["notes.txt"], None).stdout, "No problems found in 1 file\n");
@@ -68,7 +68,7 @@ fn named_files_are_linted_whatever_their_name_or_ignore_status() {
 #[test]
 fn unreadable_files_are_reported_and_the_others_still_linted() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "Dockerfile", "FROM alpine:3.20\n");
+    write(dir.path(), "Dockerfile", "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
     write(dir.path(), "bad.Dockerfile", INVALID_UTF8);
     let out = dlint(dir.path(), &["missing.Dockerfile", "bad.Dockerfile", "Dockerfile"], None);
     assert_eq!(out.code, 2);
@@ -86,7 +86,7 @@ fn unreadable_files_are_reported_and_the_others_still_linted() {
 #[test]
 fn stdin_is_linted_and_fixed_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "FROM alpine:3.20\nRUN echo hi\n";
+    let text = "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\nRUN echo hi\n";
     let out = dlint(dir.path(), &["-"], Some(text));
     assert_eq!((out.code, out.stdout.as_str()), (0, "No problems found in 1 file\n"), "{}", out.stderr);
     let out = dlint(dir.path(), &["--fix", "--stdin-filename", "sub/Dockerfile", "-"], Some(text));
@@ -106,7 +106,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn fix_and_diff_leave_a_clean_file_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "FROM alpine:3.20\n";
+    let text = "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n";
     write(dir.path(), "Dockerfile", text);
     let out = dlint(dir.path(), &["--diff", "Dockerfile"], None);
     assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{}", out.stderr);
@@ -196,7 +196,7 @@ fn unknown_rule_is_an_error() {
 #[test]
 fn exit_code_follows_the_fail_level() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "Dockerfile", "FROM alpine\n");
+    write(dir.path(), "Dockerfile", "FROM alpine\nUSER nobody\nHEALTHCHECK NONE\n");
     let out = dlint(dir.path(), &["check", "--format", "json"], None);
     assert_eq!(out.code, 1, "a warning fails at the default level");
     let findings: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();

@@ -71,9 +71,9 @@ const BROKEN: &str = "selcet = []\n";
 fn tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "dlint.toml", BROKEN);
-    write(dir.path(), "Dockerfile", "FROM alpine:3.20\n");
+    write(dir.path(), "Dockerfile", "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
     write(dir.path(), "sub/.dlint.toml", "ignore = []\n");
-    write(dir.path(), "sub/Dockerfile", "FROM alpine:3.20\n");
+    write(dir.path(), "sub/Dockerfile", "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
     write(dir.path(), "valid.toml", "fail-level = \"error\"\n");
     dir
 }
@@ -116,8 +116,16 @@ fn config_flag_overrides_discovery_and_no_config_disables_it() {
 #[test]
 fn stdin_discovers_config_from_stdin_filename() {
     let dir = tree();
-    let out = dlint(dir.path(), &["check", "--stdin-filename", "sub/Dockerfile", "-"], Some("FROM alpine:3.20\n"));
+    let out = dlint(
+        dir.path(),
+        &["check", "--stdin-filename", "sub/Dockerfile", "-"],
+        Some("FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n"),
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = dlint(dir.path(), &["check", "--stdin-filename", "Dockerfile", "-"], Some("FROM alpine:3.20\n"));
+    let out = dlint(
+        dir.path(),
+        &["check", "--stdin-filename", "Dockerfile", "-"],
+        Some("FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n"),
+    );
     assert_eq!(out.code, 2, "{}", out.stderr);
 }

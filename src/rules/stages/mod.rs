@@ -1,0 +1,56 @@
+//! Multi-stage builds, instruction order within a stage, and health checks.
+
+pub mod df002;
+pub mod dl3012;
+pub mod dl3022;
+pub mod dl3023;
+pub mod dl3024;
+pub mod dl3057;
+pub mod dl4003;
+pub mod dl4004;
+
+use crate::lint::{At, Context};
+use crate::syntax::{Body, Keyword, Word};
+
+/// 1-based line of a byte offset, for messages that point at another instruction.
+fn line_of(source: &str, offset: usize) -> usize {
+    source[..offset.min(source.len())].matches('\n').count() + 1
+}
+
+/// Reports a `keyword` instruction that is not the first of its stage: Docker keeps only the last
+/// one, so the earlier ones are dead. ONBUILD triggers belong to child builds and are not counted.
+fn report_repeated(cx: &mut Context, at: At, keyword: Keyword) {
+    if at.onbuild || at.instruction.keyword != keyword {
+        return;
+    }
+    let Some(stage) = at.stage else { return };
+    let previous = (stage.instructions.start..at.index).rev().find(|&i| cx.model.instruction(i).keyword == keyword);
+    let Some(previous) = previous else { return };
+    let line = line_of(cx.source, cx.model.instruction(previous).span.start);
+    let name = keyword.as_str();
+    cx.report(at.instruction.keyword_span, format!("`{name}` repeated in one stage (previous on line {line})"))
+        .with_help(format!("only the last `{name}` of a stage takes effect; keep one"));
+}
+
+/// The `--from` value of a COPY, unquoted, with the word as written. ONBUILD triggers are skipped:
+/// their stage names are resolved in the child build.
+fn copy_from<'a>(at: &At<'a>) -> Option<(String, &'a Word)> {
+    if at.onbuild || at.instruction.keyword != Keyword::Copy {
+        return None;
+    }
+    let word = at.instruction.flag("from")?.value.as_ref()?;
+    Some((word.unquoted(), word))
+}
+
+/// A `--from` value that names an image rather than a stage: stage names cannot hold `:`, `/` or `@`.
+fn is_image_reference(value: &str) -> bool {
+    value.contains([':', '/', '@'])
+}
+
+/// The image word of a stage's FROM line.
+fn from_image<'a>(cx: &Context<'a>, from: usize) -> Option<&'a Word> {
+    match &cx.model.instruction(from).body {
+        Body::From { image, .. } => Some(image),
+        _ => None,
+    }
+}

@@ -1,0 +1,41 @@
+use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
+use crate::shell::{Script, ShellCommand};
+use crate::syntax::{Command, Keyword};
+
+pub struct Sudo;
+
+static META: RuleMeta = RuleMeta {
+    code: "DL3004",
+    name: "sudo",
+    summary: "Do not use `sudo` in `RUN`",
+    category: Category::Security,
+    severity: Severity::Error,
+    enabled_by_default: true,
+    fix: FixAvailability::Never,
+    aliases: &[],
+};
+
+const MESSAGE: &str = "`sudo` in `RUN`";
+const HELP: &str = "run the step as root with `USER root` before it and switch back after; \
+                    to drop privileges at run time use `gosu` or `su-exec`";
+
+impl Rule for Sudo {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_command(&self, cx: &mut Context, _at: At, _script: &Script, command: &ShellCommand) {
+        if command.is("sudo") {
+            cx.report(command.name.span, MESSAGE).with_help(HELP);
+        }
+    }
+
+    /// Exec form has no shell script: look at the program itself.
+    fn check_instruction(&self, cx: &mut Context, at: At) {
+        let Some(Command::Exec { args, .. }) = at.instruction.command() else { return };
+        let program = args.first().filter(|w| w.text.rsplit('/').next() == Some("sudo"));
+        if let (Keyword::Run, Some(word)) = (at.instruction.keyword, program) {
+            cx.report(word.span, MESSAGE).with_help(HELP);
+        }
+    }
+}

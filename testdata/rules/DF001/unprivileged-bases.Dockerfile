@@ -1,0 +1,4 @@
+# Not reported: the final base image is published to run unprivileged.
+FROM golang:1.23 AS build
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /server /server

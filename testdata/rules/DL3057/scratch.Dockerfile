@@ -1,0 +1,3 @@
+FROM scratch
+COPY server /server
+ENTRYPOINT ["/server"]
