@@ -4,8 +4,14 @@ use crate::support::render;
 use dlint::lint::Settings;
 use std::collections::BTreeSet;
 
+/// The pinning rules and the suppression checks, nothing else.
+fn settings() -> Settings {
+    let codes = ["DL3006", "DL3007", "DF005", "DF004", "DF006"];
+    Settings { select: Some(codes.iter().map(|c| c.to_string()).collect()), ..Settings::default() }
+}
+
 fn lint(source: &str) -> String {
-    let settings = Settings { extend_select: BTreeSet::from(["DF005".to_string()]), ..Settings::default() };
+    let settings = settings();
     render(source, &dlint::lint_source(source, &settings))
 }
 
@@ -44,7 +50,7 @@ fn unused_and_unknown_codes_are_reported_with_a_removal_fix() {
 
 #[test]
 fn a_disabled_rule_does_not_make_its_suppression_unused() {
-    let settings = Settings { ignore: BTreeSet::from(["DL3007".to_string()]), ..Settings::default() };
-    let src = "# dlint ignore=DL3007\nFROM debian:12\n";
+    let settings = Settings { ignore: BTreeSet::from(["DL3007".to_string()]), ..settings() };
+    let src = "# dlint ignore=DL3007\nFROM debian:12@sha256:0000000000000000000000000000000000000000000000000000000000000000\n";
     assert!(dlint::lint_source(src, &settings).is_empty());
 }
