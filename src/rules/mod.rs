@@ -3,6 +3,7 @@
 
 mod engine;
 mod image;
+mod packages;
 
 use crate::lint::{Rule, RuleMeta};
 
@@ -17,12 +18,21 @@ macro_rules! registry {
 }
 
 registry! {
+    DF003 => packages::df003::BuildToolsInFinalStage,
     DF004 => engine::UnusedSuppression,
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
     DL1000 => engine::SyntaxError,
     DL3006 => image::dl3006::UntaggedImage,
     DL3007 => image::dl3007::LatestTag,
+    DL3008 => packages::dl3008::AptUnpinned,
+    DL3009 => packages::dl3009::AptListsKept,
+    DL3013 => packages::dl3013::PipUnpinned,
+    DL3014 => packages::dl3014::AptMissingYes,
+    DL3015 => packages::dl3015::AptInstallRecommends,
+    DL3018 => packages::dl3018::ApkUnpinned,
+    DL3019 => packages::dl3019::ApkMissingNoCache,
+    DL3042 => packages::dl3042::PipCacheKept,
 }
 
 /// A registered rule's metadata and its documentation (rules/CODE.md).
