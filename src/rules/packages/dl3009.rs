@@ -1,7 +1,7 @@
 use crate::lint::{At, Category, Context, Edit, Fix, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::path_is_under;
 use crate::shell::tools::{is_apt_update, package_command, Manager};
-use crate::shell::{Script, ShellCommand};
+use crate::shell::{Script, ShellCommand, SHELLS};
 use crate::syntax::{Command, Keyword};
 
 pub struct AptListsKept;
@@ -50,7 +50,12 @@ impl Rule for AptListsKept {
 }
 
 /// `rm -rf /var/lib/apt/lists/*` (or the directory, or `/var/lib/apt`), or `apt-get distclean`.
+/// A `sh -c "..."` script the shell layer could not read counts when its text removes the lists.
 fn removes_lists(command: &ShellCommand) -> bool {
+    let shell = SHELLS.contains(&command.program());
+    if shell && command.args.iter().any(|a| a.text.contains("rm ") && a.text.contains(LISTS)) {
+        return true;
+    }
     if command.is("rm") {
         return command.operands().any(|w| {
             let path = w.text.trim_end_matches('*').trim_end_matches('/');

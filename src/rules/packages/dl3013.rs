@@ -26,7 +26,7 @@ impl Rule for PipUnpinned {
         if pip.has_constraints() {
             return;
         }
-        for spec in pip.requirements.iter().filter(|r| !r.dynamic && !pip_requirement_is_fixed(&r.text)) {
+        for spec in pip.requirements.iter().filter(|r| !super::from_variable(r) && !pip_requirement_is_fixed(&r.text)) {
             let help = if spec.text.contains("://") {
                 format!("pin a tag or commit with `{}@<ref>`", spec.text)
             } else {

@@ -22,7 +22,8 @@ impl Rule for ApkMissingNoCache {
 
     fn check_command(&self, cx: &mut Context, at: At, _script: &Script, command: &ShellCommand) {
         let Some(add) = package_command(command) else { return };
-        if add.manager != Manager::Apk || !add.installs() || command.has_flag("--no-cache") {
+        // `--no-network` installs from what is already there and fetches nothing to keep.
+        if add.manager != Manager::Apk || !add.installs() || command.has_any_flag(&["--no-cache", "--no-network"]) {
             return;
         }
         // `/etc/apk/cache` is the link apk follows to its cache directory.

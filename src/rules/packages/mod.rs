@@ -64,9 +64,14 @@ fn report_unpinned(cx: &mut Context, command: &ShellCommand, manager: Manager, p
     if install.manager != manager || !install.installs() {
         return;
     }
-    // A variable may hold `pkg=version`; its value is not known here.
-    for package in install.packages.iter().filter(|p| !p.dynamic && !is_pinned(manager, &p.text)) {
+    for package in install.packages.iter().filter(|p| !from_variable(p) && !is_pinned(manager, &p.text)) {
         cx.report(package.span, format!("`{}` is installed without a version", package.text))
             .with_help(format!("pin it with `{}{pin}` so rebuilds install the same package", package.text));
     }
+}
+
+/// A word whose package name comes from a variable (`$PACKAGES`, `"${PKG}"`): its value, which may
+/// well carry a version, is not known here. `python${PY}-dev` still names an unversioned package.
+fn from_variable(word: &ShellWord) -> bool {
+    word.dynamic && word.text.starts_with(['$', '`'])
 }

@@ -25,3 +25,4 @@ apt-get update
 apt-get install -y curl
 EOF
 RUN apt-get update && apt-get install -y curl  
+RUN sudo apt-get update && sudo bash -c "apt-get install -y \"${PKG}\" && rm -rf /var/lib/apt/lists/*"

@@ -15,3 +15,4 @@ apk update
 apk add \
   tini
 EOF
+RUN scanelf --needed /usr/local | xargs -rt apk add --no-network --virtual .rundeps
