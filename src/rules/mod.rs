@@ -3,6 +3,7 @@
 
 mod engine;
 mod image;
+mod packages;
 mod stages;
 mod user;
 
@@ -21,6 +22,7 @@ macro_rules! registry {
 registry! {
     DF001 => user::df001::MissingUser,
     DF002 => stages::df002::CopyBeforeDeps,
+    DF003 => packages::df003::BuildToolsInFinalStage,
     DF004 => engine::UnusedSuppression,
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
@@ -29,10 +31,18 @@ registry! {
     DL3004 => user::dl3004::Sudo,
     DL3006 => image::dl3006::UntaggedImage,
     DL3007 => image::dl3007::LatestTag,
+    DL3008 => packages::dl3008::AptUnpinned,
+    DL3009 => packages::dl3009::AptListsKept,
     DL3012 => stages::dl3012::MultipleHealthchecks,
+    DL3013 => packages::dl3013::PipUnpinned,
+    DL3014 => packages::dl3014::AptMissingYes,
+    DL3015 => packages::dl3015::AptInstallRecommends,
+    DL3018 => packages::dl3018::ApkUnpinned,
+    DL3019 => packages::dl3019::ApkMissingNoCache,
     DL3022 => stages::dl3022::CopyFromUnknownStage,
     DL3023 => stages::dl3023::CopyFromOwnStage,
     DL3024 => stages::dl3024::DuplicateStageName,
+    DL3042 => packages::dl3042::PipCacheKept,
     DL3057 => stages::dl3057::MissingHealthcheck,
     DL4003 => stages::dl4003::MultipleCmd,
     DL4004 => stages::dl4004::MultipleEntrypoints,

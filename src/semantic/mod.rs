@@ -323,8 +323,18 @@ impl<'a> Model<'a> {
 
     /// Whether a RUN mounts a cache (or tmpfs) at `path` or a directory above it.
     pub fn run_mounts_cache_at(&self, instruction: usize, path: &str) -> bool {
-        self.file.instructions[instruction].flags.iter().filter(|f| f.name == "mount").any(|flag| {
-            let Some(value) = &flag.value else { return false };
+        cache_mount_targets(&self.file.instructions[instruction]).iter().any(|target| path_is_under(path, target))
+    }
+}
+
+/// Targets of a RUN's cache and tmpfs mounts (`--mount=type=cache,target=/root/.cache`). Takes the
+/// instruction itself so ONBUILD's inner RUN can be asked too.
+pub fn cache_mount_targets(run: &Instruction) -> Vec<&str> {
+    run.flags
+        .iter()
+        .filter(|f| f.name == "mount")
+        .filter_map(|flag| {
+            let value = flag.value.as_ref()?;
             let mut kind = "bind";
             let mut target = "";
             for part in value.text.split(',') {
@@ -334,11 +344,15 @@ impl<'a> Model<'a> {
                     _ => {}
                 }
             }
-            matches!(kind, "cache" | "tmpfs")
-                && !target.is_empty()
-                && path.trim_end_matches('/').starts_with(target.trim_end_matches('/'))
+            (matches!(kind, "cache" | "tmpfs") && !target.is_empty()).then_some(target)
         })
-    }
+        .collect()
+}
+
+/// Whether `path` is `dir` or inside it, comparing whole path components.
+pub fn path_is_under(path: &str, dir: &str) -> bool {
+    let dir = dir.trim_end_matches('/');
+    path.strip_prefix(dir).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 #[cfg(test)]
@@ -391,6 +405,8 @@ mod tests {
             assert!(m.script(3).is_none());
             assert!(m.run_mounts_cache_at(1, "/var/cache/apt/archives"));
             assert!(!m.run_mounts_cache_at(1, "/var/lib/apt/lists"));
+            assert!(!m.run_mounts_cache_at(1, "/var/cache/aptitude"));
+            assert_eq!(cache_mount_targets(m.instruction(1)), vec!["/var/cache/apt"]);
         });
     }
 }

@@ -118,7 +118,8 @@ impl Script {
     }
 }
 
-const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+/// Shells whose `-c` script and heredoc bodies are parsed.
+pub const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
 
 /// Parses the shell of a shell-form command. Exec form (`["a", "b"]`) has no shell and gives `None`.
 pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Script> {

@@ -1,5 +1,6 @@
 //! Every rule's documentation examples are executed: `bad` blocks must report the rule, `good`
-//! blocks must not, and a `fixed` block is what applying the fixes to the preceding `bad` block gives.
+//! blocks must not, and a `fixed` block is what applying the fixes (unsafe ones too) to the preceding
+//! `bad` block gives.
 
 use crate::support::only;
 use dlint::lint::Settings;
@@ -87,8 +88,9 @@ fn every_rule_has_examples_that_hold() {
                         continue;
                     };
                     let bad_settings = settings_for(code, &bad.options);
-                    let fixed =
-                        dlint::fix::fix_source(&bad.text, &bad_settings, &dlint::fix::FixOptions::default()).text;
+                    // The example shows every fix the rule offers, unsafe ones included.
+                    let options = dlint::fix::FixOptions { include_unsafe: true, ..Default::default() };
+                    let fixed = dlint::fix::fix_source(&bad.text, &bad_settings, &options).text;
                     if fixed != example.text {
                         failures.push(format!("{place}: fixing the bad example gives\n{fixed}"));
                     }

@@ -1,0 +1,80 @@
+use crate::lint::{At, Category, Context, Edit, Fix, FixAvailability, Rule, RuleMeta, Severity};
+use crate::semantic::path_is_under;
+use crate::shell::tools::{is_apt_update, package_command, Manager};
+use crate::shell::{Script, ShellCommand, SHELLS};
+use crate::syntax::{Command, Keyword};
+
+pub struct AptListsKept;
+
+static META: RuleMeta = RuleMeta {
+    code: "DL3009",
+    name: "apt-lists-kept",
+    summary: "Delete the apt lists after installing something",
+    category: Category::Packages,
+    severity: Severity::Info,
+    enabled_by_default: true,
+    fix: FixAvailability::Sometimes,
+    aliases: &[],
+};
+
+const LISTS: &str = "/var/lib/apt/lists";
+const CLEANUP: &str = " && rm -rf /var/lib/apt/lists/*";
+
+impl Rule for AptListsKept {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_instruction(&self, cx: &mut Context, at: At) {
+        if at.instruction.keyword != Keyword::Run {
+            return;
+        }
+        // Lists left in a stage that is not shipped cost nothing; a cache mount keeps them out of the layer.
+        if !at.stage.is_some_and(|s| super::is_shipped(cx.model, s)) || super::mounts_cache(&at, &[LISTS]) {
+            return;
+        }
+        let Some(script) = cx.model.script(at.index) else { return };
+        let mut fix = cleanup_fix(&at, script, cx.source);
+        for update in script.commands.iter().filter(|c| is_apt_update(c)) {
+            if script.commands.iter().any(|c| c.span.start > update.span.start && removes_lists(c)) {
+                continue;
+            }
+            let diagnostic = cx
+                .report(update.span, format!("lists fetched by `{} update` are left in the layer", update.program()))
+                .with_help(format!("end the RUN with `rm -rf {LISTS}/*`, or mount a cache at `{LISTS}`"));
+            if let Some(fix) = fix.take() {
+                diagnostic.with_fix(fix);
+            }
+        }
+    }
+}
+
+/// `rm -rf /var/lib/apt/lists/*` (or the directory, or `/var/lib/apt`), or `apt-get distclean`.
+/// A `sh -c "..."` script the shell layer could not read counts when its text removes the lists.
+fn removes_lists(command: &ShellCommand) -> bool {
+    let shell = SHELLS.contains(&command.program());
+    if shell && command.args.iter().any(|a| a.text.contains("rm ") && a.text.contains(LISTS)) {
+        return true;
+    }
+    if command.is("rm") {
+        return command.operands().any(|w| {
+            let path = w.text.trim_end_matches('*').trim_end_matches('/');
+            path.len() >= "/var/lib/apt".len() && path_is_under(LISTS, path)
+        });
+    }
+    package_command(command).is_some_and(|p| p.manager == Manager::Apt && p.verb() == "distclean")
+}
+
+/// Appending the cleanup is simple when the RUN ends with an apt command on its own (no heredoc,
+/// pipeline or closing quote after it). It is unsafe: a later RUN that installs without updating
+/// first would then fail.
+fn cleanup_fix(at: &At, script: &Script, source: &str) -> Option<Fix> {
+    let Some(Command::Shell { span, heredocs }) = at.instruction.command() else { return None };
+    let end = script.commands.iter().map(|c| c.span.end).max()?;
+    let last: Vec<&ShellCommand> = script.commands.iter().filter(|c| c.span.end == end).collect();
+    let is_apt = last.iter().any(|c| matches!(c.program(), "apt-get" | "apt" | "aptitude"));
+    let alone = last.iter().all(|c| !c.in_pipeline) && end <= span.end && source[end..span.end].trim().is_empty();
+    (heredocs.is_empty() && is_apt && alone).then(|| {
+        Fix::unsafe_(format!("Append `{}`", CLEANUP.trim_start_matches(" && ")), vec![Edit::insert(end, CLEANUP)])
+    })
+}
