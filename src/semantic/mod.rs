@@ -199,7 +199,15 @@ impl<'a> Model<'a> {
 
     /// The SHELL in effect for an instruction (its own stage, then the stages it is built on).
     pub fn shell_at(&self, instruction: usize) -> Option<&'a [Word]> {
-        let stage = self.stage_of(instruction)?;
+        self.shell_before(self.stage_of(instruction)?, instruction)
+    }
+
+    /// The SHELL in effect at the end of a stage: what images built on it, and its ONBUILD triggers, run with.
+    pub fn final_shell(&self, stage: &Stage) -> Option<&'a [Word]> {
+        self.shell_before(stage, stage.instructions.end)
+    }
+
+    fn shell_before(&self, stage: &Stage, instruction: usize) -> Option<&'a [Word]> {
         self.ancestry(stage).find_map(|s| {
             let upto = if s.index == stage.index { instruction } else { s.instructions.end };
             (s.instructions.start..upto).rev().find_map(|i| match &self.file.instructions[i].body {
@@ -386,6 +394,8 @@ mod tests {
         with_model(src, |m| {
             assert!(m.script(1).is_some());
             assert!(m.script(3).is_none());
+            assert_eq!(m.shell_at(2), None);
+            assert_eq!(m.final_shell(&m.stages[0]).map(|w| w[0].text.as_str()), Some("pwsh"));
             assert!(m.run_mounts_cache_at(1, "/var/cache/apt/archives"));
             assert!(!m.run_mounts_cache_at(1, "/var/lib/apt/lists"));
         });
