@@ -3,6 +3,7 @@
 
 mod engine;
 mod image;
+mod instructions;
 
 use crate::lint::{Rule, RuleMeta};
 
@@ -21,8 +22,16 @@ registry! {
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
     DL1000 => engine::SyntaxError,
+    DL3000 => instructions::dl3000::RelativeWorkdir,
+    DL3003 => instructions::dl3003::CdInRun,
     DL3006 => image::dl3006::UntaggedImage,
     DL3007 => image::dl3007::LatestTag,
+    DL3011 => instructions::dl3011::PortOutOfRange,
+    DL3020 => instructions::dl3020::AddForLocalFiles,
+    DL3025 => instructions::dl3025::ShellFormCmd,
+    DL3064 => instructions::dl3064::SecretInArgOrEnv,
+    DL4000 => instructions::dl4000::MaintainerDeprecated,
+    DL4006 => instructions::dl4006::PipeWithoutPipefail,
 }
 
 /// A registered rule's metadata and its documentation (rules/CODE.md).
