@@ -217,12 +217,24 @@ impl<'a> Model<'a> {
         })
     }
 
-    /// Whether RUN at `instruction` runs through a POSIX shell (not PowerShell or cmd).
+    /// Whether RUN at `instruction` runs through a POSIX shell (not PowerShell or cmd). Without a
+    /// SHELL, Windows images run cmd.
     pub fn runs_posix_shell(&self, instruction: usize) -> bool {
-        self.shell_at(instruction).and_then(|w| w.first()).is_none_or(|program| {
-            let name = program.text.rsplit(['/', '\\']).next().unwrap_or("").to_ascii_lowercase();
-            !(name.starts_with("powershell") || name.starts_with("pwsh") || name.starts_with("cmd"))
-        })
+        match self.shell_at(instruction).and_then(|w| w.first()) {
+            Some(program) => {
+                let name = program.text.rsplit(['/', '\\']).next().unwrap_or("").to_ascii_lowercase();
+                !(name.starts_with("powershell") || name.starts_with("pwsh") || name.starts_with("cmd"))
+            }
+            None => !self.stage_of(instruction).is_some_and(|s| self.is_windows(s)),
+        }
+    }
+
+    /// Whether the stage is built on a Windows image: `mcr.microsoft.com/windows/...`, or a name or
+    /// tag with `nanoserver` or `servercore` (`dotnet/runtime:8.0-nanoserver-ltsc2022`).
+    pub fn is_windows(&self, stage: &Stage) -> bool {
+        let root = self.ancestry(stage).last().unwrap_or(stage);
+        let image = root.image_text.to_ascii_lowercase();
+        image.starts_with("mcr.microsoft.com/windows") || image.contains("nanoserver") || image.contains("servercore")
     }
 
     fn parse_script(&self, index: usize) -> Option<Script> {
@@ -385,6 +397,16 @@ mod tests {
             assert_eq!(m.expand_at(run, "${E}/${TARGETARCH}").unresolved, vec!["TARGETARCH"]);
             let (at, user) = m.effective_user(&m.stages[1]).unwrap();
             assert_eq!((at, user.text.as_str()), (5, "app"));
+        });
+    }
+
+    #[test]
+    fn windows_images_run_cmd_without_a_shell_instruction() {
+        let src = "ARG REPO=mcr.microsoft.com/dotnet/runtime\nFROM $REPO:8.0-nanoserver-ltsc2022 AS w\nRUN dir | findstr x\nFROM w\nRUN echo\nSHELL [\"bash\", \"-c\"]\nRUN ls\nFROM dockcross/windows-static-x64\nRUN ls\n";
+        with_model(src, |m| {
+            assert!(m.is_windows(&m.stages[1]) && !m.is_windows(&m.stages[2]));
+            assert!(m.script(2).is_none() && m.script(4).is_none());
+            assert!(m.script(6).is_some() && m.script(8).is_some());
         });
     }
 
