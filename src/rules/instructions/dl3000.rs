@@ -23,11 +23,12 @@ impl Rule for RelativeWorkdir {
     fn check_instruction(&self, cx: &mut Context, at: At) {
         let Body::Path(path) = &at.instruction.body else { return };
         let expanded = cx.model.expand_at(at.index, &path.text);
-        // `$HOME/app` with HOME unknown may well be absolute.
-        if strip_quotes(&path.text).starts_with('$') && !expanded.is_resolved() {
+        let value = strip_quotes(&expanded.text);
+        // `$HOME/app` with HOME unknown may well be absolute; so may a value that still starts with
+        // a variable after expansion (an ENV set from a variable of the base image).
+        if strip_quotes(&path.text).starts_with('$') && (!expanded.is_resolved() || value.starts_with('$')) {
             return;
         }
-        let value = strip_quotes(&expanded.text);
         if is_absolute(value) {
             return;
         }

@@ -23,3 +23,8 @@ WORKDIR lib
 
 FROM scratch
 WORKDIR bin
+
+FROM debian:12-slim AS inherited
+# DATA_DIR comes from nowhere in this file: the value is not known.
+ENV APP_DIR=${DATA_DIR}
+WORKDIR ${APP_DIR}/
