@@ -46,6 +46,12 @@ const REFERENCE_PARTS: [&str; 16] = [
     "name", "length", "header",
 ];
 
+/// Words that make the name a setting about secrets: `ALLOW_EMPTY_PASSWORD`, `JWT_TOKEN_MAX_LIFETIME`.
+const SETTING_PARTS: [&str; 16] = [
+    "no", "allow", "empty", "enable", "enabled", "disable", "disabled", "require", "required", "skip", "max", "min",
+    "lifetime", "ttl", "expiry", "timeout",
+];
+
 impl Rule for SecretInArgOrEnv {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -76,7 +82,8 @@ impl Rule for SecretInArgOrEnv {
 fn looks_secret(name: &str) -> bool {
     let parts = word_parts(name);
     let Some(last) = parts.last() else { return false };
-    if parts.iter().any(|p| p == "public") || REFERENCE_PARTS.contains(&last.as_str()) {
+    let setting = |p: &String| p == "public" || SETTING_PARTS.contains(&p.as_str());
+    if parts.iter().any(setting) || REFERENCE_PARTS.contains(&last.as_str()) {
         return false;
     }
     parts.iter().any(|p| SECRET_PARTS.contains(&p.as_str()))
@@ -142,6 +149,9 @@ mod tests {
             "KEYCLOAK_VERSION",
             "PRIVATE_REGISTRY",
             "mysecretary",
+            "ALLOW_EMPTY_PASSWORD",
+            "JWT_TOKEN_MAX_LIFETIME",
+            "PMA_NO_PASSWORD",
         ] {
             assert!(!looks_secret(name), "{name}");
         }
