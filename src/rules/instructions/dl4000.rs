@@ -1,5 +1,6 @@
 use crate::lint::{At, Category, Context, Edit, Fix, FixAvailability, Rule, RuleMeta, Severity};
-use crate::syntax::Body;
+use crate::syntax::{Body, Keyword};
+use crate::text::Span;
 
 pub struct MaintainerDeprecated;
 
@@ -20,17 +21,14 @@ impl Rule for MaintainerDeprecated {
     }
 
     fn check_instruction(&self, cx: &mut Context, at: At) {
-        let Body::Text(value) = &at.instruction.body else { return };
-        if at.instruction.keyword != crate::syntax::Keyword::Maintainer {
-            return;
-        }
+        let (Keyword::Maintainer, Body::Text(value)) = (at.instruction.keyword, &at.instruction.body) else { return };
         let escape = cx.model.escape();
         // A value continued over several lines is left for a person to rewrite.
         let single_line = !value.span.slice(cx.source).contains('\n') && !value.text.ends_with(escape);
         let fix = single_line.then(|| {
             let keyword = super::keyword_like(at.instruction.keyword_span.slice(cx.source), "LABEL");
             let label = format!("{keyword} maintainer=\"{}\"", quote(&value.text, escape));
-            let span = crate::text::Span::new(at.instruction.keyword_span.start, value.span.end);
+            let span = Span::new(at.instruction.keyword_span.start, value.span.end);
             Fix::safe("Replace with a `maintainer` label", vec![Edit::replace(span, label)])
         });
         let diagnostic = cx
