@@ -3,6 +3,7 @@
 
 mod engine;
 mod image;
+mod instructions;
 mod packages;
 mod stages;
 mod user;
@@ -27,25 +28,33 @@ registry! {
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
     DL1000 => engine::SyntaxError,
+    DL3000 => instructions::dl3000::RelativeWorkdir,
     DL3002 => user::dl3002::RootUser,
+    DL3003 => instructions::dl3003::CdInRun,
     DL3004 => user::dl3004::Sudo,
     DL3006 => image::dl3006::UntaggedImage,
     DL3007 => image::dl3007::LatestTag,
     DL3008 => packages::dl3008::AptUnpinned,
     DL3009 => packages::dl3009::AptListsKept,
+    DL3011 => instructions::dl3011::PortOutOfRange,
     DL3012 => stages::dl3012::MultipleHealthchecks,
     DL3013 => packages::dl3013::PipUnpinned,
     DL3014 => packages::dl3014::AptMissingYes,
     DL3015 => packages::dl3015::AptInstallRecommends,
     DL3018 => packages::dl3018::ApkUnpinned,
     DL3019 => packages::dl3019::ApkMissingNoCache,
+    DL3020 => instructions::dl3020::AddForLocalFiles,
     DL3022 => stages::dl3022::CopyFromUnknownStage,
     DL3023 => stages::dl3023::CopyFromOwnStage,
     DL3024 => stages::dl3024::DuplicateStageName,
+    DL3025 => instructions::dl3025::ShellFormCmd,
     DL3042 => packages::dl3042::PipCacheKept,
     DL3057 => stages::dl3057::MissingHealthcheck,
+    DL3064 => instructions::dl3064::SecretInArgOrEnv,
+    DL4000 => instructions::dl4000::MaintainerDeprecated,
     DL4003 => stages::dl4003::MultipleCmd,
     DL4004 => stages::dl4004::MultipleEntrypoints,
+    DL4006 => instructions::dl4006::PipeWithoutPipefail,
 }
 
 /// A registered rule's metadata and its documentation (rules/CODE.md).

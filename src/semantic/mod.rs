@@ -204,7 +204,15 @@ impl<'a> Model<'a> {
 
     /// The SHELL in effect for an instruction (its own stage, then the stages it is built on).
     pub fn shell_at(&self, instruction: usize) -> Option<&'a [Word]> {
-        let stage = self.stage_of(instruction)?;
+        self.shell_before(self.stage_of(instruction)?, instruction)
+    }
+
+    /// The SHELL in effect at the end of a stage: what images built on it, and its ONBUILD triggers, run with.
+    pub fn final_shell(&self, stage: &Stage) -> Option<&'a [Word]> {
+        self.shell_before(stage, stage.instructions.end)
+    }
+
+    fn shell_before(&self, stage: &Stage, instruction: usize) -> Option<&'a [Word]> {
         self.ancestry(stage).find_map(|s| {
             let upto = if s.index == stage.index { instruction } else { s.instructions.end };
             (s.instructions.start..upto).rev().find_map(|i| match &self.file.instructions[i].body {
@@ -214,12 +222,24 @@ impl<'a> Model<'a> {
         })
     }
 
-    /// Whether RUN at `instruction` runs through a POSIX shell (not PowerShell or cmd).
+    /// Whether RUN at `instruction` runs through a POSIX shell (not PowerShell or cmd). Without a
+    /// SHELL, Windows images run cmd.
     pub fn runs_posix_shell(&self, instruction: usize) -> bool {
-        self.shell_at(instruction).and_then(|w| w.first()).is_none_or(|program| {
-            let name = program.text.rsplit(['/', '\\']).next().unwrap_or("").to_ascii_lowercase();
-            !(name.starts_with("powershell") || name.starts_with("pwsh") || name.starts_with("cmd"))
-        })
+        match self.shell_at(instruction).and_then(|w| w.first()) {
+            Some(program) => {
+                let name = program.text.rsplit(['/', '\\']).next().unwrap_or("").to_ascii_lowercase();
+                !(name.starts_with("powershell") || name.starts_with("pwsh") || name.starts_with("cmd"))
+            }
+            None => !self.stage_of(instruction).is_some_and(|s| self.is_windows(s)),
+        }
+    }
+
+    /// Whether the stage is built on a Windows image: `mcr.microsoft.com/windows/...`, or a name or
+    /// tag with `nanoserver` or `servercore` (`dotnet/runtime:8.0-nanoserver-ltsc2022`).
+    pub fn is_windows(&self, stage: &Stage) -> bool {
+        let root = self.ancestry(stage).last().unwrap_or(stage);
+        let image = root.image_text.to_ascii_lowercase();
+        image.starts_with("mcr.microsoft.com/windows") || image.contains("nanoserver") || image.contains("servercore")
     }
 
     fn parse_script(&self, index: usize) -> Option<Script> {
@@ -398,11 +418,23 @@ mod tests {
     }
 
     #[test]
+    fn windows_images_run_cmd_without_a_shell_instruction() {
+        let src = "ARG REPO=mcr.microsoft.com/dotnet/runtime\nFROM $REPO:8.0-nanoserver-ltsc2022 AS w\nRUN dir | findstr x\nFROM w\nRUN echo\nSHELL [\"bash\", \"-c\"]\nRUN ls\nFROM dockcross/windows-static-x64\nRUN ls\n";
+        with_model(src, |m| {
+            assert!(m.is_windows(&m.stages[1]) && !m.is_windows(&m.stages[2]));
+            assert!(m.script(2).is_none() && m.script(4).is_none());
+            assert!(m.script(6).is_some() && m.script(8).is_some());
+        });
+    }
+
+    #[test]
     fn scripts_skip_non_posix_shells_and_find_cache_mounts() {
         let src = "FROM a\nRUN --mount=type=cache,target=/var/cache/apt echo a\nSHELL [\"pwsh\", \"-c\"]\nRUN echo b\n";
         with_model(src, |m| {
             assert!(m.script(1).is_some());
             assert!(m.script(3).is_none());
+            assert_eq!(m.shell_at(2), None);
+            assert_eq!(m.final_shell(&m.stages[0]).map(|w| w[0].text.as_str()), Some("pwsh"));
             assert!(m.run_mounts_cache_at(1, "/var/cache/apt/archives"));
             assert!(!m.run_mounts_cache_at(1, "/var/lib/apt/lists"));
             assert!(!m.run_mounts_cache_at(1, "/var/cache/aptitude"));

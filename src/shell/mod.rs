@@ -103,11 +103,19 @@ pub struct Script {
     pub commands: Vec<ShellCommand>,
     /// Spans of `a | b` pipelines.
     pub pipelines: Vec<Span>,
+    /// Spans of `( ... )` subshells and `$( ... )`/`<( ... )` substitutions: what runs there cannot
+    /// change the state (directory, options) of the commands after them.
+    pub subshells: Vec<Span>,
 }
 
 impl Script {
     pub fn commands_named<'a>(&'a self, program: &'a str) -> impl Iterator<Item = &'a ShellCommand> + 'a {
         self.commands.iter().filter(move |c| c.is(program))
+    }
+
+    /// Whether `span` lies inside a subshell or command substitution.
+    pub fn in_subshell(&self, span: Span) -> bool {
+        self.subshells.iter().any(|s| s.start <= span.start && span.end <= s.end)
     }
 
     /// Whether the script turns on `pipefail` (`set -o pipefail`, `set -eo pipefail`) before `offset`.
@@ -144,6 +152,7 @@ pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Sc
     }
     script.commands.sort_by_key(|c| (c.span.start, c.wrapped));
     script.pipelines.sort();
+    script.subshells.sort();
     Some(script)
 }
 
@@ -190,6 +199,7 @@ fn parse_into(text: &str, base: usize, script: &mut Script) {
         match node.kind() {
             "command" => collector.command(node, script),
             "pipeline" => script.pipelines.push(collector.span(node)),
+            "subshell" | "command_substitution" | "process_substitution" => script.subshells.push(collector.span(node)),
             "heredoc_body" => continue,
             _ => {}
         }
@@ -352,6 +362,7 @@ impl Collector<'_> {
             script.commands.push(c);
         }
         script.pipelines.extend(nested.pipelines);
+        script.subshells.extend(nested.subshells);
     }
 }
 
@@ -421,6 +432,14 @@ mod tests {
         assert!(s.commands[1].wrapped && s.commands[1].in_pipeline);
         assert_eq!(s.commands[4].span.slice(src), "pip install y");
         assert_eq!(s.pipelines.len(), 1);
+    }
+
+    #[test]
+    fn subshells_and_substitutions_are_recorded() {
+        let src = "FROM a\nRUN (cd x && make) && D=$(cd y; pwd) && cd z";
+        let s = script(src);
+        let cds: Vec<bool> = s.commands_named("cd").map(|c| s.in_subshell(c.span)).collect();
+        assert_eq!(cds, vec![true, true, false]);
     }
 
     #[test]

@@ -1,0 +1,3 @@
+# escape=`
+FROM debian:12-slim
+MAINTAINER Team "A" `B` C:\x

@@ -1,0 +1,3 @@
+FROM debian:12-slim
+MAINTAINER Jane Doe <jane@example.com>
+maintainer "Jo" O'Neil costs $5 \o/
