@@ -70,7 +70,10 @@ impl Stage {
 #[derive(Clone, Debug)]
 struct Declaration {
     name: String,
+    /// The expanded value, when it is known.
     value: Option<String>,
+    /// Written with `=value` (an `ARG NAME` without one re-declares the global ARG).
+    has_value: bool,
 }
 
 pub struct Model<'a> {
@@ -275,7 +278,7 @@ impl<'a> Model<'a> {
                 if let Some(d) = self.declarations(i).into_iter().rev().find(|d| d.name == name) {
                     return match &d.value {
                         Some(v) => Lookup::Value(v.clone()),
-                        None if inst.keyword == Keyword::Arg => match self.global_lookup(name) {
+                        None if inst.keyword == Keyword::Arg && !d.has_value => match self.global_lookup(name) {
                             Lookup::Undeclared => Lookup::Unknown,
                             global => global,
                         },
@@ -309,7 +312,7 @@ impl<'a> Model<'a> {
         };
         let mut out: Vec<Declaration> = Vec::new();
         for pair in pairs {
-            let value = pair.value.as_ref().map(|v| {
+            let value = pair.value.as_ref().and_then(|v| {
                 let raw = if pair.legacy { v.text.clone() } else { v.unquoted() };
                 // Earlier pairs of the same ENV are visible to later ones.
                 let local = |name: &str| match out.iter().rev().find(|d| d.name == name) {
@@ -318,9 +321,12 @@ impl<'a> Model<'a> {
                     None if self.stage_of(index).is_some() => self.lookup(index, name),
                     None => self.global_lookup_before(index, name),
                 };
-                expand(&raw, self.escape(), &local).text
+                // A value built from names not known here (the base image's ENV, a build arg without
+                // default) is itself unknown.
+                let expanded = expand(&raw, self.escape(), &local);
+                expanded.is_resolved().then_some(expanded.text)
             });
-            out.push(Declaration { name: pair.key.text.clone(), value });
+            out.push(Declaration { name: pair.key.text.clone(), value, has_value: pair.value.is_some() });
         }
         out
     }
@@ -402,7 +408,7 @@ mod tests {
 
     #[test]
     fn scopes_follow_docker() {
-        let src = "ARG G=global\nFROM a AS one\nENV E=e1 F=${E}x\nARG G\nARG L=local\nUSER app\nFROM one\nRUN x\n";
+        let src = "ARG G=global\nFROM a AS one\nENV E=e1 F=${E}x\nARG G\nARG L=local\nUSER app\nFROM one\nENV ARCH=${TARGETARCH} DATA=${HOME}/d\nRUN x\n";
         with_model(src, |m| {
             let run = m.file.instructions.len() - 1;
             assert_eq!(m.lookup(run, "E"), Lookup::Value("e1".into()));
@@ -412,6 +418,8 @@ mod tests {
             assert_eq!(m.lookup(5, "G"), Lookup::Value("global".into()));
             assert_eq!(m.lookup(3, "G"), Lookup::Undeclared);
             assert_eq!(m.expand_at(run, "${E}/${TARGETARCH}").unresolved, vec!["TARGETARCH"]);
+            assert_eq!(m.lookup(run, "ARCH"), Lookup::Unknown, "built from an unknown platform ARG");
+            assert_eq!(m.lookup(run, "DATA"), Lookup::Unknown, "built from the base image's ENV");
             let (at, user) = m.effective_user(&m.stages[1]).unwrap();
             assert_eq!((at, user.text.as_str()), (5, "app"));
         });

@@ -252,6 +252,9 @@ fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instru
         Keyword::Onbuild => {
             Body::Onbuild(Box::new(lenient_instruction(source, Span::new(chunk.start + at, chunk.end), escape)?))
         }
+        Keyword::Maintainer | Keyword::Stopsignal | Keyword::CrossBuild => {
+            Body::Text(Word { text: join_lines(rest.slice(source), escape).trim_end().to_string(), span: rest })
+        }
         Keyword::Env | Keyword::Label | Keyword::Arg => {
             let words = words();
             let legacy = keyword != Keyword::Arg && !words[0].text.contains('=');
@@ -725,7 +728,7 @@ mod tests {
 
     #[test]
     fn reads_other_forms_docker_accepts() {
-        let src = "FROM a\nUSER \"${U}\":\"${G}\"\nWORKDIR /src \nLABEL che:server:80:ref=x a/b=\"\"\nENV \"K\"=\"v\" ARCH=${TARGETARCH/arm64/aarch64}\nEXPOSE 80:8080\nVOLUME ['/app']\n";
+        let src = "FROM a\nUSER \"${U}\":\"${G}\"\nWORKDIR /src \nMAINTAINER x \\\n  y\nLABEL che:server:80:ref=x a/b=\"\"\nENV \"K\"=\"v\" ARCH=${TARGETARCH/arm64/aarch64}\nEXPOSE 80:8080\nVOLUME ['/app']\n";
         let file = parse(src);
         assert!(file.errors.is_empty(), "{:?}", file.errors);
         let bodies: Vec<_> = file.instructions.iter().map(|i| &i.body).collect();
@@ -733,14 +736,16 @@ mod tests {
         assert_eq!((user.unquoted(), group.as_ref().unwrap().unquoted()), ("${U}".to_string(), "${G}".to_string()));
         let Body::Path(path) = bodies[2] else { panic!() };
         assert_eq!(path.text, "/src");
-        let Body::Pairs(labels) = bodies[3] else { panic!() };
+        let Body::Text(maintainer) = bodies[3] else { panic!() };
+        assert_eq!(maintainer.text, "x   y");
+        let Body::Pairs(labels) = bodies[4] else { panic!() };
         assert_eq!(labels[0].key.text, "che:server:80:ref");
-        let Body::Pairs(env) = bodies[4] else { panic!() };
+        let Body::Pairs(env) = bodies[5] else { panic!() };
         assert_eq!(
             (env[0].key.text.as_str(), env[1].value.as_ref().unwrap().text.as_str()),
             ("K", "${TARGETARCH/arm64/aarch64}")
         );
-        let Body::Paths { paths, json } = bodies[6] else { panic!() };
+        let Body::Paths { paths, json } = bodies[7] else { panic!() };
         assert_eq!((paths[0].text.as_str(), *json), ("['/app']", false));
     }
 
