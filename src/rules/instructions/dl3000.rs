@@ -24,9 +24,8 @@ impl Rule for RelativeWorkdir {
         let Body::Path(path) = &at.instruction.body else { return };
         let expanded = cx.model.expand_at(at.index, &path.text);
         let value = strip_quotes(&expanded.text);
-        // `$HOME/app` with HOME unknown may well be absolute; so may a value that still starts with
-        // a variable after expansion (an ENV set from a variable of the base image).
-        if strip_quotes(&path.text).starts_with('$') && (!expanded.is_resolved() || value.starts_with('$')) {
+        // `$HOME/app` with HOME unknown (a build arg, the base image's ENV) may well be absolute.
+        if strip_quotes(&path.text).starts_with('$') && !expanded.is_resolved() {
             return;
         }
         if is_absolute(value) {

@@ -73,7 +73,7 @@ fn classify(cx: &Context, index: usize, source: &Word, json: bool) -> Source {
         return Source::Local;
     }
     let expanded = cx.model.expand_at(index, &source.text);
-    if !expanded.is_resolved() || expanded.text.contains('$') {
+    if !expanded.is_resolved() {
         return Source::Unknown;
     }
     let value = if json { expanded.text } else { unquote(&expanded.text) };
