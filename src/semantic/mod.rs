@@ -8,7 +8,7 @@ pub use expand::{expand, Expanded, Lookup};
 pub use image::ImageRef;
 
 use crate::shell::{self, Script};
-use crate::syntax::{Body, Dockerfile, Instruction, Keyword, Word};
+use crate::syntax::{Body, Command, Dockerfile, Instruction, Keyword, Word};
 use std::cell::OnceCell;
 
 /// Build arguments every build defines (their values depend on the build platform).
@@ -252,7 +252,8 @@ impl<'a> Model<'a> {
             Body::Onbuild(inner) if inner.keyword == Keyword::Run => inner.command()?,
             _ => return None,
         };
-        if !self.runs_posix_shell(index) {
+        // Exec form bypasses SHELL; shell form under PowerShell or cmd is not ours to parse.
+        if matches!(command, Command::Shell { .. }) && !self.runs_posix_shell(index) {
             return None;
         }
         shell::parse_command(self.source, command, self.escape())

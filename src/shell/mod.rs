@@ -131,7 +131,10 @@ pub const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
 
 /// Parses the shell of a shell-form command. Exec form (`["a", "b"]`) has no shell and gives `None`.
 pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Script> {
-    let Command::Shell { span, heredocs } = command else { return None };
+    let (span, heredocs) = match command {
+        Command::Shell { span, heredocs } => (span, heredocs),
+        Command::Exec { args, span } => return exec_script(source, args, *span),
+    };
     let masked = mask_continuations(span.slice(source), escape);
     let mut script = Script::default();
     if heredocs.is_empty() {
@@ -154,6 +157,39 @@ pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Sc
     script.pipelines.sort();
     script.subshells.sort();
     Some(script)
+}
+
+/// Exec form runs its first word with the rest as arguments; `["sh", "-c", "script"]` also yields
+/// the script's commands when its JSON text maps to the file byte for byte (no escapes).
+fn exec_script(source: &str, args: &[crate::syntax::Word], span: Span) -> Option<Script> {
+    let (first, rest) = args.split_first()?;
+    let word = |w: &crate::syntax::Word| ShellWord { text: w.text.clone(), span: w.span, dynamic: false };
+    let command = ShellCommand {
+        name: word(first),
+        args: rest.iter().map(word).collect(),
+        assignments: Vec::new(),
+        span,
+        in_pipeline: false,
+        wrapped: false,
+    };
+    let mut script = Script::default();
+    let script_arg = rest.iter().position(|a| is_dash_c(&a.text)).and_then(|i| rest.get(i + 1));
+    if let (true, Some(body)) = (SHELLS.contains(&command.program()), script_arg) {
+        let inner = Span::new(body.span.start + 1, body.span.end.saturating_sub(1).max(body.span.start + 1));
+        if inner.end <= source.len() && inner.slice(source) == body.text {
+            parse_into(&body.text, inner.start, &mut script);
+            script.commands.iter_mut().for_each(|c| c.wrapped = true);
+        }
+    }
+    script.commands.push(command);
+    script.commands.sort_by_key(|c| (c.span.start, c.wrapped));
+    script.pipelines.sort();
+    Some(script)
+}
+
+/// `-c`, or combined short flags ending in it (`-ec`, `-euxc`).
+fn is_dash_c(arg: &str) -> bool {
+    arg.starts_with('-') && !arg.starts_with("--") && arg.ends_with('c')
 }
 
 /// `RUN bash -e <<EOF`: the heredoc is the script the shell runs.
@@ -440,6 +476,17 @@ mod tests {
         let s = script(src);
         let cds: Vec<bool> = s.commands_named("cd").map(|c| s.in_subshell(c.span)).collect();
         assert_eq!(cds, vec![true, true, false]);
+    }
+
+    #[test]
+    fn exec_form_yields_its_command_and_sh_c_scripts() {
+        let src = "FROM a\nRUN [\"sh\", \"-ec\", \"cd /x && apt-get install y | tee z\"]";
+        let s = script(src);
+        assert_eq!(names(&s), vec!["sh", "cd", "apt-get", "tee"]);
+        assert_eq!(s.commands[2].span.slice(src), "apt-get install y");
+        assert_eq!(s.pipelines.len(), 1);
+        let plain = script("FROM a\nRUN [\"apt-get\", \"install\", \"curl\"]");
+        assert_eq!(plain.commands[0].args[1].text, "curl");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::shell::Script;
-use crate::syntax::Keyword;
+use crate::syntax::{Command, Keyword};
 use crate::text::Span;
 
 pub struct PipeWithoutPipefail;
@@ -32,7 +32,9 @@ impl Rule for PipeWithoutPipefail {
             Some(stage) if at.onbuild => cx.model.final_shell(stage),
             _ => cx.model.shell_at(at.index),
         };
-        if shell.is_some_and(|words| super::shell_sets_pipefail(super::shell_words(words))) {
+        // Exec form runs its program directly: SHELL does not apply.
+        let exec_form = matches!(at.instruction.command(), Some(Command::Exec { .. }));
+        if !exec_form && shell.is_some_and(|words| super::shell_sets_pipefail(super::shell_words(words))) {
             return;
         }
         for &pipeline in &script.pipelines {

@@ -1,6 +1,6 @@
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::Model;
-use crate::syntax::{Body, Command, Instruction, Keyword, Word};
+use crate::syntax::{Body, Instruction, Keyword, Word};
 use crate::text::Span;
 
 pub struct CopyBeforeDeps;
@@ -94,10 +94,6 @@ fn whole_context_source(instruction: &Instruction) -> Option<&Word> {
 fn installs(model: &Model, index: usize, instruction: &Instruction) -> Vec<(Span, Install)> {
     if instruction.keyword != Keyword::Run {
         return Vec::new();
-    }
-    if let Some(Command::Exec { args, span }) = instruction.command() {
-        let words: Vec<&str> = args.iter().map(|w| w.text.as_str()).collect();
-        return install(&words).map(|found| (*span, found)).into_iter().collect();
     }
     let Some(script) = model.script(index) else { return Vec::new() };
     script

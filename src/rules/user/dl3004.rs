@@ -1,6 +1,5 @@
 use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::shell::{Script, ShellCommand};
-use crate::syntax::{Command, Keyword};
 
 pub struct Sudo;
 
@@ -15,7 +14,6 @@ static META: RuleMeta = RuleMeta {
     aliases: &[],
 };
 
-const MESSAGE: &str = "`sudo` in `RUN`";
 const HELP: &str = "run the step as root with `USER root` before it and switch back after; \
                     to drop privileges at run time use `gosu` or `su-exec`";
 
@@ -26,16 +24,7 @@ impl Rule for Sudo {
 
     fn check_command(&self, cx: &mut Context, _at: At, _script: &Script, command: &ShellCommand) {
         if command.is("sudo") {
-            cx.report(command.name.span, MESSAGE).with_help(HELP);
-        }
-    }
-
-    /// Exec form has no shell script: look at the program itself.
-    fn check_instruction(&self, cx: &mut Context, at: At) {
-        let Some(Command::Exec { args, .. }) = at.instruction.command() else { return };
-        let program = args.first().filter(|w| w.text.rsplit('/').next() == Some("sudo"));
-        if let (Keyword::Run, Some(word)) = (at.instruction.keyword, program) {
-            cx.report(word.span, MESSAGE).with_help(HELP);
+            cx.report(command.name.span, "`sudo` in `RUN`").with_help(HELP);
         }
     }
 }

@@ -18,5 +18,5 @@ apt-get update
 apt-get install -y \
   htop
 EOF
-RUN ["apt-get", "install", "-y", "exec-form-is-not-parsed"]
+RUN ["apt-get", "install", "-y", "exec-form-package"]
 RUN apt-get install -y $PACKAGES "${EXTRA}" python${PY}-dev "curl=${CURL_VERSION}"

@@ -20,6 +20,8 @@ RUN ["sh", "-c", "a | b"]
 ONBUILD RUN a | b
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN a | b
+RUN ["sh", "-c", "exec | form"]
+RUN ["bash", "-o", "pipefail", "-c", "exec | pipefail"]
 ONBUILD RUN c | d
 
 FROM base AS child
