@@ -49,7 +49,8 @@ impl Rule for AptListsKept {
     }
 }
 
-/// `rm -rf /var/lib/apt/lists/*` (or the directory, or `/var/lib/apt`), or `apt-get distclean`.
+/// `rm -rf /var/lib/apt/lists/*` (or the directory, or `/var/lib/apt`), or `apt-get distclean` (also
+/// spelt `dist-clean`).
 /// A `sh -c "..."` script the shell layer could not read counts when its text removes the lists.
 fn removes_lists(command: &ShellCommand) -> bool {
     let shell = SHELLS.contains(&command.program());
@@ -62,7 +63,7 @@ fn removes_lists(command: &ShellCommand) -> bool {
             path.len() >= "/var/lib/apt".len() && path_is_under(LISTS, path)
         });
     }
-    package_command(command).is_some_and(|p| p.manager == Manager::Apt && p.verb() == "distclean")
+    package_command(command).is_some_and(|p| p.manager == Manager::Apt && matches!(p.verb(), "distclean" | "dist-clean"))
 }
 
 /// Appending the cleanup is simple when the RUN ends with an apt command on its own (no heredoc,

@@ -16,6 +16,7 @@ RUN --mount=type=cache,target=/var/cache/apt apt-get update
 RUN sudo apt-get update && sudo apt-get install -y curl
 RUN sh -c 'apt-get update && apt-get install -y curl'
 RUN apt update && apt install -y curl && apt-get distclean
+RUN apt-get update && apt-get install -y curl && apt-get dist-clean
 RUN aptitude update; aptitude install -y curl
 RUN apt-get install -y curl
 ONBUILD RUN apt-get update && apt-get install -y curl
