@@ -3,7 +3,7 @@
 
 use crate::lint::{RuleOptions, Settings, Severity};
 use crate::rules;
-use crate::suggest;
+use crate::text::suggest;
 use crate::text::LineIndex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

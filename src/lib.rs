@@ -9,7 +9,6 @@ pub mod report;
 pub mod rules;
 pub mod semantic;
 pub mod shell;
-pub mod suggest;
 pub mod syntax;
 pub mod text;
 

@@ -2,7 +2,7 @@
 
 use super::{Format, FAILURE};
 use crate::rules::{self, RuleInfo};
-use crate::suggest;
+use crate::text::suggest;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -162,7 +162,6 @@ fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagno
         }
         keep
     });
-    let mut extra = Vec::new();
     let mut cx = Context::new(model, &settings.options);
     for (s, suppression) in suppressions.iter().enumerate() {
         for (c, (code, span)) in suppression.codes.iter().enumerate() {
@@ -183,8 +182,7 @@ fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagno
             }
         }
     }
-    extra.extend(cx.into_diagnostics());
-    diagnostics.extend(extra);
+    diagnostics.extend(cx.into_diagnostics());
 }
 
 /// Removes one code from a suppression list, or the whole comment line when it is the only one.

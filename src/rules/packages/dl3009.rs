@@ -63,7 +63,8 @@ fn removes_lists(command: &ShellCommand) -> bool {
             path.len() >= "/var/lib/apt".len() && path_is_under(LISTS, path)
         });
     }
-    package_command(command).is_some_and(|p| p.manager == Manager::Apt && matches!(p.verb(), "distclean" | "dist-clean"))
+    package_command(command)
+        .is_some_and(|p| p.manager == Manager::Apt && matches!(p.verb(), "distclean" | "dist-clean"))
 }
 
 /// Appending the cleanup is simple when the RUN ends with an apt command on its own (no heredoc,

@@ -1,5 +1,5 @@
 use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
-use crate::suggest;
+use crate::text::suggest;
 
 pub struct CopyFromUnknownStage;
 

@@ -1,4 +1,7 @@
-//! Byte spans and the line index that converts them to human or LSP positions at the edges.
+//! Byte spans and the line index that converts them to human or LSP positions at the edges, and
+//! "did you mean" suggestions.
+
+pub mod suggest;
 
 use std::fmt;
 
