@@ -83,20 +83,24 @@ pub fn split_logical(text: &str, escape: char) -> Vec<(ChunkKind, Span)> {
             pos = line_end + 1;
             continue;
         }
-        let takes_heredocs = trimmed
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| ["RUN", "COPY", "ADD", "ONBUILD"].iter().any(|k| k.eq_ignore_ascii_case(w)));
-        let end = logical_line_end(text, pos, escape);
-        let end = match takes_heredocs {
-            true => heredoc_bodies(text, end, &heredoc_markers(&text[pos..end])).last().map_or(end, |b| b.1.end),
-            false => end,
-        };
-        let end = end.min(bytes.len());
+        let end = instruction_end(text, content_start, escape);
         chunks.push((ChunkKind::Instruction, Span::new(content_start, end)));
         pos = end + 1;
     }
     chunks
+}
+
+/// Where the instruction starting at `start` ends by Docker's line rules: its continued lines and,
+/// for RUN, COPY, ADD and ONBUILD, the heredoc bodies that follow.
+pub fn instruction_end(text: &str, start: usize, escape: char) -> usize {
+    let end = logical_line_end(text, start, escape);
+    let keyword = text[start..].split_whitespace().next().unwrap_or("");
+    let takes_heredocs = ["RUN", "COPY", "ADD", "ONBUILD"].iter().any(|k| k.eq_ignore_ascii_case(keyword));
+    let end = match takes_heredocs {
+        true => heredoc_bodies(text, end, &heredoc_markers(&text[start..end])).last().map_or(end, |b| b.1.end),
+        false => end,
+    };
+    end.min(text.len())
 }
 
 /// Where the logical line starting at `from` ends: continued lines (and the blank and comment lines

@@ -1,7 +1,9 @@
 //! tree-sitter-containerfile to the typed tree. The only module that spells the grammar's node kinds.
 
 use super::ast::*;
-use super::lines::{heredoc_bodies, heredoc_markers, join_lines, logical_line_end, split_logical, ChunkKind};
+use super::lines::{
+    heredoc_bodies, heredoc_markers, instruction_end, join_lines, logical_line_end, split_logical, ChunkKind,
+};
 use crate::text::Span;
 use std::cell::RefCell;
 use tree_sitter::{Node, Parser, Tree};
@@ -36,9 +38,13 @@ pub fn parse(source: &str) -> Dockerfile {
     let mut regions: Vec<Span> = Vec::new();
     let mut absorbed = vec![false; nodes.len()];
     for (i, node) in nodes.iter().enumerate() {
+        let shell_text_only = || {
+            // The grammar's own recovery can run a broken shell command on into the next line.
+            errors_only_in_shell_text(*node) && node.end_byte() <= instruction_end(source, node.start_byte(), escape)
+        };
         let readable = node.kind() == "comment"
             || node.kind() == "line_continuation"
-            || (node.kind().ends_with("_instruction") && (!node.has_error() || errors_only_in_shell_text(*node)));
+            || (node.kind().ends_with("_instruction") && (!node.has_error() || shell_text_only()));
         if readable {
             continue;
         }

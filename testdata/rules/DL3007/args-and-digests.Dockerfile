@@ -1,0 +1,8 @@
+ARG TAG=latest
+ARG OTHER
+FROM node:latest AS build
+FROM node:${TAG}
+FROM node:${OTHER}
+FROM node:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000
+FROM build
+FROM --platform=$BUILDPLATFORM ghcr.io/org/tool:latest AS tool
