@@ -166,8 +166,10 @@ fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagno
     for (s, suppression) in suppressions.iter().enumerate() {
         for (c, (code, span)) in suppression.codes.iter().enumerate() {
             let known = find(code);
-            // hadolint pragmas may name ShellCheck codes; BuildKit's may say `all`.
-            let foreign = code.starts_with("SC") || code.eq_ignore_ascii_case("all");
+            // hadolint pragmas may name ShellCheck codes; BuildKit's may say `all` or name any check.
+            let foreign = code.starts_with("SC")
+                || (suppression.origin == suppress::Origin::BuildKit
+                    && (code.eq_ignore_ascii_case("all") || suppress::BUILDKIT_CHECKS.contains(&code.as_str())));
             if known.is_none() && !foreign && settings.is_enabled(&builtin::UNKNOWN_SUPPRESSION) {
                 cx.set_rule(&builtin::UNKNOWN_SUPPRESSION, settings.severity_of(&builtin::UNKNOWN_SUPPRESSION));
                 cx.report(*span, format!("unknown rule code `{code}` in suppression"));

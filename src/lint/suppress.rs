@@ -4,6 +4,32 @@
 use crate::syntax::Dockerfile;
 use crate::text::Span;
 
+/// BuildKit's build checks, which `# check=skip=` may name whether or not a dlint rule answers to them.
+pub const BUILDKIT_CHECKS: [&str; 22] = [
+    "ConsistentInstructionCasing",
+    "CopyIgnoredFile",
+    "DuplicateStageName",
+    "ExposeInvalidFormat",
+    "ExposeProtoCasing",
+    "FromAsCasing",
+    "FromPlatformFlagConstDisallowed",
+    "InvalidBaseImagePlatform",
+    "InvalidDefaultArgInFrom",
+    "InvalidDefinitionDescription",
+    "JSONArgsRecommended",
+    "LegacyKeyValueFormat",
+    "MaintainerDeprecated",
+    "MultipleInstructionsDisallowed",
+    "NoEmptyContinuation",
+    "RedundantTargetPlatform",
+    "ReservedStageName",
+    "SecretsUsedInArgOrEnv",
+    "StageNameCasing",
+    "UndefinedArgInFrom",
+    "UndefinedVar",
+    "WorkdirRelativePath",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
     Dlint,

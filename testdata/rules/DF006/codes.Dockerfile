@@ -1,4 +1,4 @@
-# check=skip=JSONArgsRecomended
+# check=skip=JSONArgsRecomended,StageNameCasing,all
 # dlint global ignore=DL3OO8,DL3008
 FROM debian:12
 # hadolint ignore=SC2086,DL9999
