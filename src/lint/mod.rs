@@ -153,7 +153,8 @@ fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagno
                 let names_it = code.eq_ignore_ascii_case(d.code)
                     || code == d.name
                     || (suppression.origin == suppress::Origin::BuildKit && code.eq_ignore_ascii_case("all"))
-                    || find(code).is_some_and(|meta| meta.code == d.code);
+                    // A BuildKit check name may stand for several rules (MultipleInstructionsDisallowed).
+                    || find(d.code).is_some_and(|meta| meta.aliases.iter().any(|a| a.eq_ignore_ascii_case(code)));
                 if names_it {
                     used[s][c] = true;
                     keep = false;
