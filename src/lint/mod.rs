@@ -96,13 +96,15 @@ pub type FindRule<'r> = &'r dyn Fn(&str) -> Option<&'static RuleMeta>;
 
 /// Runs `rules` over a model, adds syntax errors, applies suppressions. Sorted by position, then code.
 pub fn run(model: &Model, rules: &[&dyn Rule], settings: &Settings, find: FindRule) -> Vec<Diagnostic> {
-    let rules: Vec<&dyn Rule> = rules.iter().copied().filter(|r| settings.is_enabled(r.meta())).collect();
+    // Settings are resolved once per file, not once per hook call.
+    let rules: Vec<(&dyn Rule, Severity)> =
+        rules.iter().filter(|r| settings.is_enabled(r.meta())).map(|r| (*r, settings.severity_of(r.meta()))).collect();
     let file = model.file;
     let mut cx = Context::new(model, &settings.options);
     let run = |cx: &mut Context, hook: &dyn Fn(&dyn Rule, &mut Context)| {
-        for rule in &rules {
-            cx.set_rule(rule.meta(), settings.severity_of(rule.meta()));
-            hook(*rule, cx);
+        for &(rule, severity) in &rules {
+            cx.set_rule(rule.meta(), severity);
+            hook(rule, cx);
         }
     };
     for (index, instruction) in file.instructions.iter().enumerate() {

@@ -115,11 +115,17 @@ fn substitute(
         }
     };
     match (operator, &value) {
-        ("-" | ":-", _) => match set(&value, operator == "-") {
-            Some(true) => push_value(&value, out),
-            Some(false) => nested(word, out),
-            // The value is unknown, so the default is the best guess of what the build uses.
-            None => nested(word, out),
+        ("-" | ":-", _) => match (set(&value, operator == "-"), &value) {
+            (Some(true), Lookup::Value(v)) => out.text.push_str(v),
+            // Unset, or unknown: the default is the best guess of what the build uses.
+            _ => nested(word, out),
+        },
+        ("#" | "##" | "%" | "%%" | "/" | "//", Lookup::Value(v)) => match apply_pattern(operator, word, v) {
+            Some(result) => out.text.push_str(&result),
+            None => {
+                out.unresolved.push(name.to_string());
+                out.text.push_str(written);
+            }
         },
         ("+" | ":+", _) => match set(&value, operator == "+") {
             Some(true) => nested(word, out),
@@ -130,7 +136,11 @@ fn substitute(
                 out.text.push_str(written);
             }
         },
-        (_, Lookup::Value(v)) => out.text.push_str(v),
+        ("", Lookup::Value(v)) => out.text.push_str(v),
+        (_, Lookup::Value(_)) => {
+            out.unresolved.push(name.to_string());
+            out.text.push_str(written);
+        }
         (_, Lookup::Unknown) => {
             out.unresolved.push(name.to_string());
             out.text.push_str(written);
@@ -142,14 +152,27 @@ fn substitute(
     }
 }
 
-fn push_value(value: &Lookup, out: &mut Expanded) {
-    if let Lookup::Value(v) = value {
-        out.text.push_str(v);
+/// `${v#prefix}`, `${v%suffix}`, `${v/from/to}` (`##`, `%%`, `//` for the longest match or every
+/// occurrence) with a literal pattern; a glob pattern is not evaluated here (None).
+fn apply_pattern(operator: &str, word: &str, value: &str) -> Option<String> {
+    let (pattern, replacement) = match operator {
+        "/" | "//" => word.split_once('/').unwrap_or((word, "")),
+        _ => (word, ""),
+    };
+    if pattern.contains(['*', '?', '[', '$']) {
+        return None;
     }
+    Some(match operator {
+        "#" | "##" => value.strip_prefix(pattern).unwrap_or(value).to_string(),
+        "%" | "%%" => value.strip_suffix(pattern).unwrap_or(value).to_string(),
+        "/" if !pattern.is_empty() => value.replacen(pattern, replacement, 1),
+        "//" if !pattern.is_empty() => value.replace(pattern, replacement),
+        _ => value.to_string(),
+    })
 }
 
 fn split_modifier(modifier: &str) -> (&str, &str) {
-    for op in [":-", ":+", ":?", "-", "+", "?"] {
+    for op in [":-", ":+", ":?", "-", "+", "?", "##", "#", "%%", "%", "//", "/"] {
         if let Some(word) = modifier.strip_prefix(op) {
             return (op, word);
         }
@@ -182,6 +205,9 @@ mod tests {
         assert_eq!(text("${EMPTY:-d} ${EMPTY-d}"), "d ");
         assert_eq!(text("${V:+set} ${NOPE:+set}"), "set ");
         assert_eq!(text("cost \\$5 and $"), "cost $5 and $");
+        assert_eq!(text("${V#3.} ${V%.12} ${V/./-} ${V//1/x}"), "12 3 3-12 3.x2");
+        assert_eq!(expand("${V#*.}", '\\', &env).unresolved, vec!["V"]);
+        assert_eq!(expand("${V:x}", '\\', &env).unresolved, vec!["V"]);
         assert_eq!(text("${unclosed"), "${unclosed");
     }
 

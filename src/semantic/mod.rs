@@ -225,10 +225,20 @@ impl<'a> Model<'a> {
         })
     }
 
+    /// The SHELL a RUN at `instruction` runs with: the one in effect there, or for an ONBUILD trigger
+    /// the one the finished stage hands on (triggers run in the images built on it).
+    pub fn shell_for(&self, instruction: usize) -> Option<&'a [Word]> {
+        let stage = self.stage_of(instruction)?;
+        match self.file.instructions[instruction].keyword {
+            Keyword::Onbuild => self.final_shell(stage),
+            _ => self.shell_at(instruction),
+        }
+    }
+
     /// Whether RUN at `instruction` runs through a POSIX shell (not PowerShell or cmd). Without a
     /// SHELL, Windows images run cmd.
     pub fn runs_posix_shell(&self, instruction: usize) -> bool {
-        match self.shell_at(instruction).and_then(|w| w.first()) {
+        match self.shell_for(instruction).and_then(|w| w.first()) {
             Some(program) => {
                 let name = program.text.rsplit(['/', '\\']).next().unwrap_or("").to_ascii_lowercase();
                 !(name.starts_with("powershell") || name.starts_with("pwsh") || name.starts_with("cmd"))
@@ -445,6 +455,9 @@ mod tests {
             assert_eq!(m.shell_at(2), None);
             assert_eq!(m.final_shell(&m.stages[0]).map(|w| w[0].text.as_str()), Some("pwsh"));
             assert!(m.run_mounts_cache_at(1, "/var/cache/apt/archives"));
+            let triggers = "FROM a\nONBUILD RUN a | b\nSHELL [\"pwsh\", \"-c\"]\n";
+            let file = parse(triggers);
+            assert!(Model::build(triggers, &file).script(1).is_none(), "a trigger runs under the final SHELL");
             assert!(!m.run_mounts_cache_at(1, "/var/lib/apt/lists"));
             assert!(!m.run_mounts_cache_at(1, "/var/cache/aptitude"));
             assert_eq!(cache_mount_targets(m.instruction(1)), vec!["/var/cache/apt"]);

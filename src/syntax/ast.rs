@@ -73,7 +73,7 @@ impl Keyword {
     }
 
     pub fn parse(word: &str) -> Option<Keyword> {
-        if word.len() > 11 && word[..11].eq_ignore_ascii_case("CROSS_BUILD") {
+        if word.len() > 11 && word.get(..11).is_some_and(|prefix| prefix.eq_ignore_ascii_case("CROSS_BUILD")) {
             return Some(Keyword::CrossBuild);
         }
         Keyword::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(word))

@@ -771,6 +771,12 @@ mod tests {
     }
 
     #[test]
+    fn long_unknown_words_with_multibyte_characters_are_errors_not_panics() {
+        let file = parse("FROM alpine:3\nABCDEFGHIJé x\n");
+        assert_eq!(file.errors.len(), 1);
+    }
+
+    #[test]
     fn reads_directives() {
         let file = parse("# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=JSONArgsRecommended\nFROM a\n");
         assert_eq!(file.directives.escape, '`');

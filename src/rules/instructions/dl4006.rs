@@ -27,11 +27,7 @@ impl Rule for PipeWithoutPipefail {
         }
         // PowerShell and cmd RUNs have no script: only POSIX shells get here.
         let Some(script) = cx.model.script(at.index) else { return };
-        // An ONBUILD trigger runs with the SHELL the finished image hands on.
-        let shell = match at.stage {
-            Some(stage) if at.onbuild => cx.model.final_shell(stage),
-            _ => cx.model.shell_at(at.index),
-        };
+        let shell = cx.model.shell_for(at.index);
         // Exec form runs its program directly: SHELL does not apply.
         let exec_form = matches!(at.instruction.command(), Some(Command::Exec { .. }));
         if !exec_form && shell.is_some_and(|words| super::shell_sets_pipefail(super::shell_words(words))) {
