@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod diagnostic;
+pub mod dockerignore;
 pub mod meta;
 pub mod settings;
 pub mod suppress;
@@ -99,9 +100,15 @@ pub fn run(model: &Model, rules: &[&dyn Rule], settings: &Settings, find: FindRu
     let rules: Vec<&dyn Rule> = rules.iter().copied().filter(|r| settings.is_enabled(r.meta())).collect();
     let file = model.file;
     let mut cx = Context::new(model, &settings.options);
+    let errors = buildkit_errors(file);
     let run = |cx: &mut Context, hook: &dyn Fn(&dyn Rule, &mut Context)| {
         for rule in &rules {
-            cx.set_rule(rule.meta(), settings.severity_of(rule.meta()));
+            // `# check=error=true` makes BuildKit's checks fail the build.
+            let severity = match errors && !rule.meta().aliases.is_empty() {
+                true => Severity::Error,
+                false => settings.severity_of(rule.meta()),
+            };
+            cx.set_rule(rule.meta(), severity);
             hook(*rule, cx);
         }
     };
@@ -135,6 +142,17 @@ pub fn run(model: &Model, rules: &[&dyn Rule], settings: &Settings, find: FindRu
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     diagnostics
+}
+
+/// Whether the file says `# check=error=true` (alone or after `skip=...;`).
+fn buildkit_errors(file: &crate::syntax::Dockerfile) -> bool {
+    file.directives.check.as_ref().is_some_and(|check| {
+        check
+            .text
+            .split(';')
+            .filter_map(|part| part.split_once('='))
+            .any(|(key, value)| key.trim().eq_ignore_ascii_case("error") && value.trim().eq_ignore_ascii_case("true"))
+    })
 }
 
 fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagnostics: &mut Vec<Diagnostic>) {
