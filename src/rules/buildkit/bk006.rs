@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
 
 /// Variables official base images commonly set; BuildKit reads the base image's ENV, dlint does not
 /// pull images, so these are assumed to come from there.
-const IMAGE_ENV: [&str; 32] = [
+const IMAGE_ENV: [&str; 34] = [
     "PATH",
     "HOME",
     "HOSTNAME",
@@ -51,6 +51,8 @@ const IMAGE_ENV: [&str; 32] = [
     "CONDA_DIR",
     "DOTNET_VERSION",
     "ASPNET_VERSION",
+    "APP_UID",
+    "APP_ROOT",
 ];
 
 impl Rule for UndefinedVar {
