@@ -163,6 +163,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             trusted_registries: raw.options.trusted_registries,
             label_schema: raw.options.label_schema,
             strict_labels: raw.options.strict_labels,
+            dockerignore: None,
         },
     })
 }

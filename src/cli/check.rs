@@ -4,6 +4,7 @@ use super::files::{self, Input, Target};
 use super::{CheckArgs, Format, FAILURE, FINDINGS};
 use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
 use crate::fix::{fix_source, FixOptions};
+use crate::lint::dockerignore::Dockerignore;
 use crate::lint::Settings;
 use crate::lint_source;
 use crate::report::{json, plural, tty, FileReport};
@@ -47,11 +48,18 @@ pub fn run(args: CheckArgs) -> u8 {
         Ok(resolver) => resolver,
         Err(e) => return fail(&e.to_string()),
     };
+    let dockerignore = match &args.context {
+        Some(dir) => match read_dockerignore(dir) {
+            Ok(ignore) => Some(ignore),
+            Err(message) => return fail(&message),
+        },
+        None => None,
+    };
     let (targets, mut errors) = files::collect(&args.paths, &args.stdin_filename);
     let mut jobs = Vec::with_capacity(targets.len());
     for target in targets {
         match resolver.settings_for(&target.config_path) {
-            Ok(settings) => jobs.push((target, settings)),
+            Ok(settings) => jobs.push((target, with_context(settings, &dockerignore))),
             Err(e) => return fail(&e.to_string()),
         }
     }
@@ -99,6 +107,29 @@ pub fn run(args: CheckArgs) -> u8 {
         code
     } else {
         FAILURE
+    }
+}
+
+/// The context's `.dockerignore`; a context without one ignores nothing.
+fn read_dockerignore(dir: &std::path::Path) -> Result<Dockerignore, String> {
+    if !dir.is_dir() {
+        return Err(format!("--context: {} is not a directory", dir.display()));
+    }
+    match std::fs::read_to_string(dir.join(".dockerignore")) {
+        Ok(text) => Ok(Dockerignore::parse(&text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Dockerignore::default()),
+        Err(e) => Err(format!("--context: cannot read {}: {e}", dir.join(".dockerignore").display())),
+    }
+}
+
+fn with_context(settings: Arc<Settings>, dockerignore: &Option<Dockerignore>) -> Arc<Settings> {
+    match dockerignore {
+        Some(ignore) => {
+            let mut settings = (*settings).clone();
+            settings.options.dockerignore = Some(ignore.clone());
+            Arc::new(settings)
+        }
+        None => settings,
     }
 }
 

@@ -83,6 +83,9 @@ struct CheckArgs {
     /// Name to report standard input under; config is discovered from its directory
     #[arg(long, value_name = "NAME", default_value = "-")]
     stdin_filename: PathBuf,
+    /// Build context directory: its .dockerignore is checked against COPY and ADD sources
+    #[arg(long, value_name = "DIR")]
+    context: Option<PathBuf>,
 }
 
 fn severity_parser() -> impl TypedValueParser<Value = Severity> {

@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod diagnostic;
+pub mod dockerignore;
 pub mod meta;
 pub mod settings;
 pub mod suppress;
@@ -96,10 +97,16 @@ pub type FindRule<'r> = &'r dyn Fn(&str) -> Option<&'static RuleMeta>;
 
 /// Runs `rules` over a model, adds syntax errors, applies suppressions. Sorted by position, then code.
 pub fn run(model: &Model, rules: &[&dyn Rule], settings: &Settings, find: FindRule) -> Vec<Diagnostic> {
+    let file = model.file;
+    // `# check=error=true` makes BuildKit's checks fail the build.
+    let errors = buildkit_errors(file);
+    let severity = |meta: &RuleMeta| match errors && !meta.aliases.is_empty() {
+        true => Severity::Error,
+        false => settings.severity_of(meta),
+    };
     // Settings are resolved once per file, not once per hook call.
     let rules: Vec<(&dyn Rule, Severity)> =
-        rules.iter().filter(|r| settings.is_enabled(r.meta())).map(|r| (*r, settings.severity_of(r.meta()))).collect();
-    let file = model.file;
+        rules.iter().filter(|r| settings.is_enabled(r.meta())).map(|r| (*r, severity(r.meta()))).collect();
     let mut cx = Context::new(model, &settings.options);
     let run = |cx: &mut Context, hook: &dyn Fn(&dyn Rule, &mut Context)| {
         for &(rule, severity) in &rules {
@@ -137,6 +144,17 @@ pub fn run(model: &Model, rules: &[&dyn Rule], settings: &Settings, find: FindRu
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     diagnostics
+}
+
+/// Whether the file says `# check=error=true` (alone or after `skip=...;`).
+fn buildkit_errors(file: &crate::syntax::Dockerfile) -> bool {
+    file.directives.check.as_ref().is_some_and(|check| {
+        check
+            .text
+            .split(';')
+            .filter_map(|part| part.split_once('='))
+            .any(|(key, value)| key.trim().eq_ignore_ascii_case("error") && value.trim().eq_ignore_ascii_case("true"))
+    })
 }
 
 fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagnostics: &mut Vec<Diagnostic>) {

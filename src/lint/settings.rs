@@ -13,6 +13,8 @@ pub struct RuleOptions {
     pub label_schema: BTreeMap<String, String>,
     /// Labels not in `label_schema` are reported.
     pub strict_labels: bool,
+    /// The build context's `.dockerignore`, when a context is known (CopyIgnoredFile).
+    pub dockerignore: Option<super::dockerignore::Dockerignore>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

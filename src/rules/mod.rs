@@ -1,10 +1,12 @@
 //! The rule registry: one line per rule. A rule is one file in a family folder plus its doc,
 //! `rules/CODE.md`, which the build includes (a missing doc fails the build).
 
+mod buildkit;
 mod engine;
 mod image;
 mod instructions;
 mod packages;
+mod scope;
 mod stages;
 mod user;
 
@@ -21,12 +23,29 @@ macro_rules! registry {
 }
 
 registry! {
+    BK001 => buildkit::bk001::StageNameCasing,
+    BK002 => buildkit::bk002::FromAsCasing,
+    BK003 => buildkit::bk003::NoEmptyContinuation,
+    BK004 => buildkit::bk004::ConsistentInstructionCasing,
+    BK005 => buildkit::bk005::UndefinedArgInFrom,
+    BK006 => buildkit::bk006::UndefinedVar,
+    BK007 => buildkit::bk007::LegacyKeyValueFormat,
+    BK008 => buildkit::bk008::InvalidDefaultArgInFrom,
+    BK009 => buildkit::bk009::InvalidDefinitionDescription,
+    BK010 => buildkit::bk010::ExposeProtoCasing,
+    BK011 => buildkit::bk011::ExposeInvalidFormat,
+    BK012 => buildkit::bk012::CopyIgnoredFile,
     DF001 => user::df001::MissingUser,
     DF002 => stages::df002::CopyBeforeDeps,
     DF003 => packages::df003::BuildToolsInFinalStage,
     DF004 => engine::UnusedSuppression,
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
+    DF030 => scope::df030::UnusedArg,
+    DF031 => scope::df031::ArgUsedBeforeDeclaration,
+    DF032 => scope::df032::UnreachableStage,
+    DF033 => scope::df033::CopyFromLaterStage,
+    DF034 => scope::df034::SecretArgInRun,
     DL1000 => engine::SyntaxError,
     DL3000 => instructions::dl3000::RelativeWorkdir,
     DL3002 => user::dl3002::RootUser,
@@ -48,9 +67,12 @@ registry! {
     DL3023 => stages::dl3023::CopyFromOwnStage,
     DL3024 => stages::dl3024::DuplicateStageName,
     DL3025 => instructions::dl3025::ShellFormCmd,
+    DL3029 => buildkit::dl3029::ConstantPlatform,
     DL3042 => packages::dl3042::PipCacheKept,
     DL3057 => stages::dl3057::MissingHealthcheck,
+    DL3063 => buildkit::dl3063::ReservedStageName,
     DL3064 => instructions::dl3064::SecretInArgOrEnv,
+    DL3065 => buildkit::dl3065::RedundantTargetPlatform,
     DL4000 => instructions::dl4000::MaintainerDeprecated,
     DL4003 => stages::dl4003::MultipleCmd,
     DL4004 => stages::dl4004::MultipleEntrypoints,

@@ -34,6 +34,47 @@ pub fn expand(text: &str, escape: char, lookup: &dyn Fn(&str) -> Lookup) -> Expa
     out
 }
 
+/// A `$NAME` or `${NAME...}` in a text: the name and the byte range of the whole reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub name: String,
+    pub range: std::ops::Range<usize>,
+}
+
+/// Every variable reference in `text`, outermost first, defaults (`${A:-$B}`) included; escaped
+/// dollars (`\$A`) are skipped.
+pub fn references(text: &str, escape: char) -> Vec<Reference> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if c == escape && bytes.get(i + 1) == Some(&b'$') {
+            i += 2;
+            continue;
+        }
+        if c != '$' {
+            i += c.len_utf8();
+            continue;
+        }
+        let braced = bytes.get(i + 1) == Some(&b'{');
+        let name_start = i + 1 + usize::from(braced);
+        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+        if name_len == 0 {
+            i += 1;
+            continue;
+        }
+        let end = match braced {
+            true => matching_brace(text, i + 1).map_or(name_start + name_len, |close| close + 1),
+            false => name_start + name_len,
+        };
+        out.push(Reference { name: text[name_start..name_start + name_len].to_string(), range: i..end });
+        // Continue inside the braces so defaults are seen too.
+        i = name_start + name_len;
+    }
+    out
+}
+
 const MAX_DEPTH: usize = 16;
 
 fn expand_into(text: &str, escape: char, lookup: &dyn Fn(&str) -> Lookup, out: &mut Expanded, depth: usize) {
@@ -217,6 +258,13 @@ mod tests {
         assert_eq!(e.text, "$PLATFORM/${MISSING}");
         assert_eq!(e.unresolved, vec!["PLATFORM"]);
         assert_eq!(e.undeclared, vec!["MISSING"]);
+    }
+
+    #[test]
+    fn finds_references() {
+        let found: Vec<_> =
+            references("a $A ${B:-$C} \\$D $ ${}", '\\').into_iter().map(|r| (r.name, r.range)).collect();
+        assert_eq!(found, vec![("A".into(), 2..4), ("B".into(), 5..13), ("C".into(), 10..12)]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 mod expand;
 mod image;
 
-pub use expand::{expand, Expanded, Lookup};
+pub use expand::{expand, references, Expanded, Lookup, Reference};
 pub use image::ImageRef;
 
 use crate::shell::{self, Script};
@@ -309,6 +309,16 @@ impl<'a> Model<'a> {
         expand(text, self.escape(), &|name| self.lookup(instruction, name))
     }
 
+    /// Expands `text` as the FROM at `instruction` would: only global ARGs declared above it count.
+    pub fn expand_in_from(&self, instruction: usize, text: &str) -> Expanded {
+        expand(text, self.escape(), &|name| self.global_lookup_before(instruction, name))
+    }
+
+    /// The names a global or stage ARG instruction declares, in order.
+    pub fn declared_names(&self, instruction: usize) -> impl Iterator<Item = &str> + '_ {
+        self.declarations(instruction).iter().map(|d| d.name.as_str())
+    }
+
     /// ARG or ENV declarations made by one instruction, values expanded where they are declared.
     fn declarations(&self, index: usize) -> &[Declaration] {
         self.declared[index].get_or_init(|| self.declare(index))
@@ -433,6 +443,17 @@ mod tests {
             assert_eq!(m.lookup(run, "DATA"), Lookup::Unknown, "built from the base image's ENV");
             let (at, user) = m.effective_user(&m.stages[1]).unwrap();
             assert_eq!((at, user.text.as_str()), (5, "app"));
+        });
+    }
+
+    #[test]
+    fn from_lines_see_only_global_args_above_them() {
+        let src = "ARG A=1\nFROM x:$A AS one\nENV B=2\nFROM one:$B$C\nARG C=3\n";
+        with_model(src, |m| {
+            assert_eq!(m.expand_in_from(1, "x:$A").text, "x:1");
+            let e = m.expand_in_from(3, "one:$B$A");
+            assert_eq!((e.text.as_str(), e.undeclared.clone()), ("one:$B1", vec!["B".to_string()]));
+            assert_eq!(m.declared_names(4).collect::<Vec<_>>(), vec!["C"]);
         });
     }
 

@@ -38,6 +38,28 @@ fn continuation_escape(line: &str, escape: char) -> Option<usize> {
     trimmed.ends_with(escape).then(|| trimmed.len() - escape.len_utf8())
 }
 
+/// Empty (blank) lines inside continued instructions, each span from its start to its newline:
+/// Docker skips them today but warns that they will become errors. Comment lines are not counted,
+/// nor blank lines after a final escape with nothing left to continue.
+pub fn empty_continuation_lines(text: &str, escape: char) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for region in continuations(text, escape) {
+        if region.end >= bytes.len() {
+            continue;
+        }
+        let mut line_start = memchr_newline(bytes, region.start) + 1;
+        while line_start < region.end {
+            let line_end = memchr_newline(bytes, line_start);
+            if text[line_start..line_end].trim().is_empty() {
+                out.push(Span::new(line_start, line_end));
+            }
+            line_start = line_end + 1;
+        }
+    }
+    out
+}
+
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
     bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| from + i)
 }
@@ -211,6 +233,13 @@ mod tests {
         assert_eq!(join_lines(text, '\\'), "a   b  c");
         assert_eq!(join_lines("x `\ny", '`'), "x y");
         assert_eq!(join_lines("x \\\ny", '`'), "x \\\ny");
+    }
+
+    #[test]
+    fn finds_empty_continuation_lines() {
+        let text = "RUN a \\\n\n  # note\n  \n  b\nRUN c \\\n\n";
+        let lines: Vec<_> = empty_continuation_lines(text, '\\').into_iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(lines, vec![(8, 8), (18, 20)]);
     }
 
     #[test]

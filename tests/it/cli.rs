@@ -207,3 +207,25 @@ fn exit_code_follows_the_fail_level() {
     assert_eq!(dlint(dir.path(), &["check", "--fail-level", "error"], None).code, 0);
     assert_eq!(dlint(dir.path(), &["Dockerfile", "--ignore", "DL3006"], None).code, 0);
 }
+
+#[test]
+fn context_dockerignore_drives_copy_ignored_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ctx/.dockerignore", "secrets/\n*.log\n!keep.log\n");
+    write(
+        dir.path(),
+        "ctx/Dockerfile",
+        "FROM alpine:3.20\nCOPY secrets/key /k\nCOPY keep.log app.log /logs/\nCOPY src /src\n",
+    );
+    let out = dlint(
+        dir.path(),
+        &["check", "--select", "BK012", "--context", "ctx", "--format", "json", "ctx/Dockerfile"],
+        None,
+    );
+    let findings: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let lines: Vec<(u64, u64)> =
+        findings.iter().map(|f| (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap())).collect();
+    assert_eq!(lines, [(2, 6), (3, 15)], "{}", out.stdout);
+    let without = dlint(dir.path(), &["check", "--select", "BK012", "ctx/Dockerfile"], None);
+    assert_eq!(without.code, 0, "no context, nothing to check against");
+}

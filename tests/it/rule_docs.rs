@@ -50,6 +50,10 @@ fn settings_for(code: &str, options: &[(String, String)]) -> Settings {
         match key.as_str() {
             "trusted-registries" => settings.options.trusted_registries = value.split(',').map(String::from).collect(),
             "extend-select" => settings.extend_select.extend(value.split(',').map(String::from)),
+            "dockerignore" => {
+                let lines = value.replace(',', "\n");
+                settings.options.dockerignore = Some(dlint::lint::dockerignore::Dockerignore::parse(&lines));
+            }
             "strict-labels" => settings.options.strict_labels = value == "true",
             other => match other.strip_prefix("label-schema.") {
                 Some(label) => {

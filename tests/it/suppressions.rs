@@ -54,3 +54,16 @@ fn a_disabled_rule_does_not_make_its_suppression_unused() {
     let src = "# dlint ignore=DL3007\nFROM debian:12@sha256:0000000000000000000000000000000000000000000000000000000000000000\n";
     assert!(dlint::lint_source(src, &settings).is_empty());
 }
+
+#[test]
+fn check_error_true_makes_buildkit_checks_errors() {
+    let settings =
+        Settings { select: Some(BTreeSet::from(["DL3025".to_string(), "DL3006".to_string()])), ..Settings::default() };
+    let src = "# check=skip=StageNameCasing;error=true\nFROM debian\nCMD run me\n";
+    let found = dlint::lint_source(src, &settings);
+    let severity = |code: &str| found.iter().find(|d| d.code == code).map(|d| d.severity);
+    assert_eq!(severity("DL3025"), Some(dlint::Severity::Error), "JSONArgsRecommended is a BuildKit check");
+    assert_eq!(severity("DL3006"), Some(dlint::Severity::Warning), "DL3006 is not");
+    let without = dlint::lint_source("FROM debian\nCMD run me\n", &settings);
+    assert_eq!(without.iter().find(|d| d.code == "DL3025").map(|d| d.severity), Some(dlint::Severity::Warning));
+}

@@ -11,7 +11,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     enabled_by_default: true,
     fix: FixAvailability::Never,
-    aliases: &[],
+    aliases: &["JSONArgsRecommended"],
 };
 
 impl Rule for ShellFormCmd {

@@ -79,7 +79,7 @@ impl Rule for SecretInArgOrEnv {
 
 /// Whether a variable name reads as a secret, judged by its word parts (`_`, `-`, `.` and camelCase
 /// split them), not by substrings: `TOKENIZER_VERSION` is not one.
-fn looks_secret(name: &str) -> bool {
+pub(crate) fn looks_secret(name: &str) -> bool {
     let parts = word_parts(name);
     let Some(last) = parts.last() else { return false };
     let setting = |p: &String| p == "public" || SETTING_PARTS.contains(&p.as_str());

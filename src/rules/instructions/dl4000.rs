@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     enabled_by_default: true,
     fix: FixAvailability::Sometimes,
-    aliases: &[],
+    aliases: &["MaintainerDeprecated"],
 };
 
 impl Rule for MaintainerDeprecated {

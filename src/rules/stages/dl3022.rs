@@ -34,11 +34,9 @@ impl Rule for CopyFromUnknownStage {
         if super::is_image_reference(&value) {
             return;
         }
+        // A stage defined later is DF033's finding.
         if let Ok(index) = value.parse::<usize>() {
-            if index > stage.index && index < model.stages.len() {
-                cx.report(word.span, format!("stage {index} comes after this one"))
-                    .with_help("copy only from stages defined above this `COPY`");
-            } else if index >= model.stages.len() {
+            if index >= model.stages.len() {
                 let last = model.stages.len() - 1;
                 cx.report(word.span, format!("there is no stage {index}: stages are numbered 0 to {last}"))
                     .with_help("stage numbers follow the order of the `FROM` lines, from 0");
@@ -46,14 +44,8 @@ impl Rule for CopyFromUnknownStage {
             return;
         }
         let named: Vec<usize> = model.stages.iter().filter(|s| s.is_named(&value)).map(|s| s.index).collect();
-        // The stage itself is DL3023's finding.
-        if named.iter().any(|&i| i <= stage.index) {
-            return;
-        }
-        if let Some(&later) = named.first() {
-            let line = super::line_of(cx.source, model.instruction(model.stages[later].from).span.start);
-            cx.report(word.span, format!("stage `{value}` is defined later, on line {line}"))
-                .with_help("move that stage above the one that copies from it");
+        // The stage itself is DL3023's finding, a later one DF033's.
+        if !named.is_empty() {
             return;
         }
         let earlier: Vec<&str> =

@@ -11,7 +11,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     enabled_by_default: true,
     fix: FixAvailability::Never,
-    aliases: &[],
+    aliases: &["MultipleInstructionsDisallowed"],
 };
 
 impl Rule for MultipleEntrypoints {

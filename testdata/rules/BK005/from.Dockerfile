@@ -1,0 +1,11 @@
+ARG PY_VERSION=3.12
+ARG REGISTRY
+FROM python:${PYTHON_VERSION}-slim AS one
+FROM $REGISTRY/app:${PY_VERSION} AS two
+FROM --platform=$BUILDPLATFORM golang:1.22 AS three
+FROM --platform=$PLATFROM golang:1.22 AS four
+ARG LATE=1
+FROM alpine:$LATE
+ARG IN_STAGE=1
+FROM alpine:${IN_STAGE:-3.20}
+FROM one

@@ -1,0 +1,12 @@
+ARG TAG
+ARG GOOD=3.20
+ARG EMPTY_IMAGE
+ARG UPPER=Alpine
+FROM alpine:${TAG}
+FROM alpine:${GOOD}
+FROM ${EMPTY_IMAGE}
+FROM ${UPPER}:3.20
+FROM alpine:${TAG:-3.20}
+FROM golang:1.22-${TARGETOS}
+FROM $MISSING
+FROM ghcr.io/org/app:${TAG}-slim

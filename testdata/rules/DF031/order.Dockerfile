@@ -1,0 +1,12 @@
+FROM alpine:3.20
+RUN echo "building $VERSION"
+COPY app-${VERSION}.tar.gz /opt/
+ARG VERSION=1.0
+RUN echo $VERSION
+ENV MODE=dev
+RUN echo $MODE
+ARG MODE
+FROM alpine:3.20
+ARG EARLY=1
+RUN echo $EARLY
+ARG EARLY=2
