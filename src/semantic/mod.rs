@@ -335,8 +335,10 @@ impl<'a> Model<'a> {
         for pair in pairs {
             let value = pair.value.as_ref().and_then(|v| {
                 let raw = if pair.legacy { v.text.clone() } else { v.unquoted() };
-                // Earlier pairs of the same ENV are visible to later ones.
-                let local = |name: &str| match out.iter().rev().find(|d| d.name == name) {
+                // Docker expands every value of one ENV with the variables as they were before it;
+                // the pairs of one ARG are declared in order.
+                let same_instruction = out.iter().rev().filter(|_| instruction.keyword == Keyword::Arg);
+                let local = |name: &str| match same_instruction.clone().find(|d| d.name == name) {
                     Some(Declaration { value: Some(v), .. }) => Lookup::Value(v.clone()),
                     Some(_) => Lookup::Unknown,
                     None if self.stage_of(index).is_some() => self.lookup(index, name),
@@ -433,7 +435,7 @@ mod tests {
         with_model(src, |m| {
             let run = m.file.instructions.len() - 1;
             assert_eq!(m.lookup(run, "E"), Lookup::Value("e1".into()));
-            assert_eq!(m.lookup(run, "F"), Lookup::Value("e1x".into()));
+            assert_eq!(m.lookup(run, "F"), Lookup::Unknown, "E is not set yet when the same ENV expands F");
             assert_eq!(m.lookup(run, "L"), Lookup::Undeclared);
             assert_eq!(m.lookup(run, "G"), Lookup::Undeclared);
             assert_eq!(m.lookup(5, "G"), Lookup::Value("global".into()));
@@ -464,6 +466,15 @@ mod tests {
             assert!(m.is_windows(&m.stages[1]) && !m.is_windows(&m.stages[2]));
             assert!(m.script(2).is_none() && m.script(4).is_none());
             assert!(m.script(6).is_some() && m.script(8).is_some());
+        });
+    }
+
+    #[test]
+    fn one_env_expands_with_the_variables_from_before_it() {
+        with_model("FROM a\nENV abc=hello\nENV abc=bye def=$abc\nRUN x\nARG A=1 B=${A}2\nRUN y\n", |m| {
+            assert_eq!(m.lookup(3, "def"), Lookup::Value("hello".into()));
+            assert_eq!(m.lookup(3, "abc"), Lookup::Value("bye".into()));
+            assert_eq!(m.lookup(5, "B"), Lookup::Value("12".into()));
         });
     }
 
