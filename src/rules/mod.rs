@@ -4,6 +4,7 @@
 mod engine;
 mod image;
 mod instructions;
+mod labels;
 mod packages;
 mod stages;
 mod user;
@@ -55,11 +56,22 @@ registry! {
     DL3023 => stages::dl3023::CopyFromOwnStage,
     DL3024 => stages::dl3024::DuplicateStageName,
     DL3025 => instructions::dl3025::ShellFormCmd,
+    DL3026 => image::dl3026::UntrustedRegistry,
     DL3042 => packages::dl3042::PipCacheKept,
     DL3043 => instructions::dl3043::OnbuildForbidden,
     DL3044 => instructions::dl3044::EnvSelfReference,
     DL3045 => instructions::dl3045::CopyRelativeWithoutWorkdir,
+    DL3048 => labels::dl3048::InvalidLabelKey,
+    DL3049 => labels::dl3049::MissingLabel,
+    DL3050 => labels::dl3050::SuperfluousLabel,
+    DL3051 => labels::dl3051::EmptyLabel,
+    DL3052 => labels::dl3052::InvalidUrlLabel,
+    DL3053 => labels::dl3053::InvalidTimeLabel,
+    DL3054 => labels::dl3054::InvalidSpdxLabel,
+    DL3055 => labels::dl3055::InvalidHashLabel,
+    DL3056 => labels::dl3056::InvalidSemverLabel,
     DL3057 => stages::dl3057::MissingHealthcheck,
+    DL3058 => labels::dl3058::InvalidEmailLabel,
     DL3061 => instructions::dl3061::InstructionBeforeFrom,
     DL3064 => instructions::dl3064::SecretInArgOrEnv,
     DL3066 => instructions::dl3066::NonNumericUser,
