@@ -1,5 +1,5 @@
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
-use crate::shell::{tools, ShellCommand};
+use crate::shell::{tools, ShellCommand, ShellWord};
 use crate::syntax::{Body, Keyword};
 
 pub struct CreatedUserUnused;
@@ -91,10 +91,31 @@ impl Rule for CreatedUserUnused {
     }
 }
 
+/// Non-option words; a short-option group ending in an option that takes a value (`-ms /bin/bash`)
+/// consumes the next word.
+fn operands(args: &[ShellWord]) -> Vec<&ShellWord> {
+    let mut out = Vec::new();
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        let text = word.text.as_str();
+        let last_short = text.strip_prefix('-').filter(|r| !r.starts_with('-')).and_then(|r| r.chars().last());
+        let takes_value = VALUE_OPTIONS.contains(&text)
+            || last_short.is_some_and(|c| VALUE_OPTIONS.contains(&format!("-{c}").as_str()));
+        if text.starts_with('-') {
+            if takes_value {
+                words.next();
+            }
+            continue;
+        }
+        out.push(word);
+    }
+    out
+}
+
 /// The login name a useradd/adduser creates, and its uid when given.
 fn created_user(command: &ShellCommand) -> Option<(&str, Option<&str>)> {
     // BusyBox `adduser -S` and Debian `adduser --system` take the same operand.
-    let name = tools::operands(&command.args, &VALUE_OPTIONS).first().filter(|w| !w.dynamic)?.text.as_str();
+    let name = operands(&command.args).first().filter(|w| !w.dynamic)?.text.as_str();
     let uid = tools::option_values(&command.args, "-u", "--uid").first().copied();
     Some((name, uid))
 }

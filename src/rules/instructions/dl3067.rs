@@ -20,15 +20,23 @@ impl Rule for CopyWholeFilesystem {
     }
 
     fn check_instruction(&self, cx: &mut Context, at: At) {
-        let Some((sources, _)) = super::copy_paths(at.instruction) else { return };
+        let Some((sources, destination)) = super::copy_paths(at.instruction) else { return };
+        // Copied into a directory, a whole filesystem is usually an image made only of binaries.
+        if !is_root(&destination.unquoted()) {
+            return;
+        }
         let Some(from) = at.instruction.flag_value("from") else { return };
         // Copying everything into an empty scratch stage is how images are flattened on purpose.
         if !at.onbuild && at.stage.is_some_and(|s| s.base == Base::Scratch) {
             return;
         }
-        for source in sources.iter().filter(|s| matches!(s.unquoted().as_str(), "/" | "/." | "//")) {
+        for source in sources.iter().filter(|s| is_root(&s.unquoted())) {
             cx.report(source.span, format!("`COPY --from={from}` copies its entire filesystem"))
                 .with_help("copy only the files this stage needs, e.g. the built binary or `/app`");
         }
     }
+}
+
+fn is_root(path: &str) -> bool {
+    matches!(path, "/" | "/." | "//")
 }

@@ -10,3 +10,4 @@ RUN adduser -D -u 10003 reused
 USER nobody
 RUN useradd late
 USER 10002
+RUN useradd -ms /bin/bash grouped
