@@ -1,5 +1,6 @@
 //! Snapshot fixtures per rule: `testdata/rules/CODE/*.Dockerfile`, linted with only that rule, the
-//! findings (exact positions, messages, fixes) compared with `snapshots/`.
+//! findings (exact positions, messages, fixes) compared with `snapshots/`. A `<case>.toml` next to a
+//! fixture supplies rule options (`[options]` as in dlint.toml).
 
 use crate::support::{only, render, repo_path};
 
@@ -17,7 +18,7 @@ fn fixtures_match_snapshots() {
         files.sort();
         for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "Dockerfile")) {
             let source = std::fs::read_to_string(file).unwrap();
-            let findings = dlint::lint_source(&source, &only(&code));
+            let findings = dlint::lint_source(&source, &settings_for(&code, file));
             let name = format!("{code}__{}", file.file_stem().unwrap().to_string_lossy());
             insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, input_file => file }, {
                 insta::assert_snapshot!(name, render(&source, &findings));
@@ -26,4 +27,14 @@ fn fixtures_match_snapshots() {
         }
     }
     assert!(checked > 0);
+}
+
+fn settings_for(code: &str, fixture: &std::path::Path) -> dlint::lint::Settings {
+    let mut settings = only(code);
+    let config = fixture.with_extension("toml");
+    if let Ok(text) = std::fs::read_to_string(&config) {
+        let known = dlint::config::KnownRules::registry();
+        settings.options = dlint::config::parse(&text, &config, &known).expect("fixture options parse").options;
+    }
+    settings
 }

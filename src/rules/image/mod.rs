@@ -3,6 +3,7 @@
 pub mod df005;
 pub mod dl3006;
 pub mod dl3007;
+pub mod dl3026;
 
 use crate::lint::At;
 use crate::semantic::{Base, ImageRef};

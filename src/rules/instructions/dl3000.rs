@@ -1,3 +1,4 @@
+use super::is_absolute;
 use crate::lint::{At, Category, Context, Edit, Fix, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::{Base, Model, Stage};
 use crate::syntax::Body;
@@ -56,12 +57,6 @@ impl Rule for RelativeWorkdir {
 /// The path without the quotes around it. Escapes are kept: with `# escape=\``, `\` is a Windows separator.
 fn strip_quotes(text: &str) -> &str {
     text.trim_matches(['"', '\''])
-}
-
-/// `/x`, `\x`, `C:\x`, `c:/x`.
-fn is_absolute(path: &str) -> bool {
-    let bytes = path.as_bytes();
-    path.starts_with(['/', '\\']) || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
 }
 
 /// The working directory just before `index`, when every WORKDIR that decides it is a literal POSIX

@@ -1,15 +1,45 @@
 //! Single instructions as written, and the shell that RUN starts.
 
+pub mod df020;
+pub mod df021;
+pub mod df022;
+pub mod df023;
+pub mod dl1001;
 pub mod dl3000;
 pub mod dl3003;
+pub mod dl3010;
 pub mod dl3011;
 pub mod dl3020;
+pub mod dl3021;
 pub mod dl3025;
+pub mod dl3043;
+pub mod dl3044;
+pub mod dl3045;
+pub mod dl3061;
 pub mod dl3064;
+pub mod dl3066;
+pub mod dl3067;
 pub mod dl4000;
 pub mod dl4006;
 
-use crate::syntax::Word;
+use crate::syntax::{Body, Instruction, Keyword, Word};
+
+/// `/x`, `\x`, `C:\x`, `c:/x`.
+pub fn is_absolute(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    path.starts_with(['/', '\\']) || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
+}
+
+/// A COPY's sources (heredoc markers included) and its destination.
+pub fn copy_paths(instruction: &Instruction) -> Option<(&[Word], &Word)> {
+    match &instruction.body {
+        Body::Files { paths, .. } if instruction.keyword == Keyword::Copy => {
+            let (destination, sources) = paths.split_last()?;
+            Some((sources, destination))
+        }
+        _ => None,
+    }
+}
 
 /// `keyword` in the case the replaced keyword was written in (`add` becomes `copy`).
 pub fn keyword_like(written: &str, keyword: &str) -> String {

@@ -1,0 +1,12 @@
+ARG SYS=/etc
+FROM debian:12
+WORKDIR /
+WORKDIR /usr/
+WORKDIR $SYS
+WORKDIR "/var"
+WORKDIR /etc/nginx
+WORKDIR /root
+WORKDIR /usr/local
+WORKDIR /app
+WORKDIR $UNKNOWN
+ONBUILD WORKDIR /bin

@@ -1,0 +1,4 @@
+FROM debian:12
+RUN useradd -m app
+USER nobody
+ENTRYPOINT ["gosu", "app", "server"]
