@@ -1,6 +1,7 @@
 //! The rule registry: one line per rule. A rule is one file in a family folder plus its doc,
 //! `rules/CODE.md`, which the build includes (a missing doc fails the build).
 
+mod commands;
 mod engine;
 mod image;
 mod instructions;
@@ -27,8 +28,13 @@ registry! {
     DF004 => engine::UnusedSuppression,
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
+    DF010 => packages::df010::AptUpdateAlone,
+    DF011 => packages::df011::SystemUpgrade,
+    DF012 => commands::df012::PipeToShell,
+    DF013 => commands::df013::WorldWritable,
     DL1000 => engine::SyntaxError,
     DL3000 => instructions::dl3000::RelativeWorkdir,
+    DL3001 => commands::dl3001::PointlessCommand,
     DL3002 => user::dl3002::RootUser,
     DL3003 => instructions::dl3003::CdInRun,
     DL3004 => user::dl3004::Sudo,
@@ -41,6 +47,7 @@ registry! {
     DL3013 => packages::dl3013::PipUnpinned,
     DL3014 => packages::dl3014::AptMissingYes,
     DL3015 => packages::dl3015::AptInstallRecommends,
+    DL3016 => packages::dl3016::NpmUnpinned,
     DL3018 => packages::dl3018::ApkUnpinned,
     DL3019 => packages::dl3019::ApkMissingNoCache,
     DL3020 => instructions::dl3020::AddForLocalFiles,
@@ -48,12 +55,31 @@ registry! {
     DL3023 => stages::dl3023::CopyFromOwnStage,
     DL3024 => stages::dl3024::DuplicateStageName,
     DL3025 => instructions::dl3025::ShellFormCmd,
+    DL3027 => packages::dl3027::AptInsteadOfAptGet,
+    DL3028 => packages::dl3028::GemUnpinned,
+    DL3030 => packages::dl3030::YumMissingYes,
+    DL3032 => packages::dl3032::YumCacheKept,
+    DL3033 => packages::dl3033::YumUnpinned,
+    DL3034 => packages::dl3034::ZypperMissingYes,
+    DL3035 => packages::dl3035::ZypperDistUpgrade,
+    DL3036 => packages::dl3036::ZypperCacheKept,
+    DL3037 => packages::dl3037::ZypperUnpinned,
+    DL3038 => packages::dl3038::DnfMissingYes,
+    DL3040 => packages::dl3040::DnfCacheKept,
+    DL3041 => packages::dl3041::DnfUnpinned,
     DL3042 => packages::dl3042::PipCacheKept,
+    DL3046 => commands::dl3046::UseraddHighUid,
+    DL3047 => commands::dl3047::WgetProgress,
     DL3057 => stages::dl3057::MissingHealthcheck,
+    DL3059 => commands::dl3059::ConsecutiveRuns,
+    DL3060 => packages::dl3060::YarnCacheKept,
+    DL3062 => packages::dl3062::GoUnpinned,
     DL3064 => instructions::dl3064::SecretInArgOrEnv,
     DL4000 => instructions::dl4000::MaintainerDeprecated,
+    DL4001 => commands::dl4001::CurlAndWget,
     DL4003 => stages::dl4003::MultipleCmd,
     DL4004 => stages::dl4004::MultipleEntrypoints,
+    DL4005 => commands::dl4005::LinkBinSh,
     DL4006 => instructions::dl4006::PipeWithoutPipefail,
 }
 
