@@ -11,6 +11,8 @@ pub enum Manager {
     Apk,
     /// `yum`, `dnf` and `microdnf` (Fedora, RHEL and friends).
     Yum,
+    /// `zypper` (openSUSE, SLES).
+    Zypper,
 }
 
 /// Options that take the next word as their value, per manager. Values written as `--opt=value`
@@ -60,6 +62,42 @@ const YUM_VALUE_OPTIONS: &[&str] = &[
     "--downloaddir",
     "--destdir",
 ];
+const ZYPPER_VALUE_OPTIONS: &[&str] = &[
+    "-r",
+    "--repo",
+    "--from",
+    "-t",
+    "--type",
+    "-R",
+    "--root",
+    "-c",
+    "--config",
+    "-D",
+    "--reposd-dir",
+    "-C",
+    "--cache-dir",
+    "--installroot",
+];
+const NPM_VALUE_OPTIONS: &[&str] =
+    &["--loglevel", "--registry", "--prefix", "--cache", "--tag", "-w", "--workspace", "--userconfig", "--omit"];
+const YARN_VALUE_OPTIONS: &[&str] = &["--cwd", "--cache-folder", "--modules-folder", "--network-timeout", "--mutex"];
+const GEM_VALUE_OPTIONS: &[&str] = &[
+    "-i",
+    "--install-dir",
+    "-n",
+    "--bindir",
+    "-s",
+    "--source",
+    "-p",
+    "--http-proxy",
+    "-P",
+    "--trust-policy",
+    "--platform",
+    "-g",
+    "--file",
+    "--build-root",
+];
+const GO_VALUE_OPTIONS: &[&str] = &["-C", "-o", "-p", "-tags", "-ldflags", "-gcflags", "-mod", "-modfile", "-pkgdir"];
 const PIP_VALUE_OPTIONS: &[&str] = &[
     "-r",
     "--requirement",
@@ -179,7 +217,8 @@ impl PackageCommand<'_> {
         match self.manager {
             Manager::Apt => self.verb() == "install",
             Manager::Apk => self.verb() == "add",
-            Manager::Yum => matches!(self.verb(), "install" | "groupinstall"),
+            Manager::Yum => matches!(self.verb(), "install" | "groupinstall" | "localinstall"),
+            Manager::Zypper => matches!(self.verb(), "install" | "in"),
         }
     }
 
@@ -189,6 +228,7 @@ impl PackageCommand<'_> {
             Manager::Apt => matches!(self.verb(), "remove" | "purge" | "autoremove"),
             Manager::Apk => self.verb() == "del",
             Manager::Yum => matches!(self.verb(), "remove" | "erase" | "autoremove"),
+            Manager::Zypper => matches!(self.verb(), "remove" | "rm"),
         }
     }
 
@@ -207,12 +247,13 @@ impl PackageCommand<'_> {
     }
 }
 
-/// Recognises `apt-get`/`apt`, `apk`, `yum`/`dnf`/`microdnf` commands with a subcommand.
+/// Recognises `apt-get`/`apt`, `apk`, `yum`/`dnf`/`microdnf` and `zypper` commands with a subcommand.
 pub fn package_command(command: &ShellCommand) -> Option<PackageCommand<'_>> {
     let (manager, value_options) = match command.program() {
         "apt-get" | "apt" => (Manager::Apt, APT_VALUE_OPTIONS),
         "apk" => (Manager::Apk, APK_VALUE_OPTIONS),
         "yum" | "dnf" | "microdnf" => (Manager::Yum, YUM_VALUE_OPTIONS),
+        "zypper" => (Manager::Zypper, ZYPPER_VALUE_OPTIONS),
         _ => return None,
     };
     let mut words = operands(&command.args, value_options).into_iter();
@@ -232,19 +273,122 @@ pub fn package_name(manager: Manager, operand: &str) -> &str {
     let stops: &[char] = match manager {
         Manager::Apt => &['=', '/', ':'],
         Manager::Apk => &['=', '~', '>', '<', '@'],
-        Manager::Yum => &['=', '>', '<'],
+        Manager::Yum | Manager::Zypper => &['=', '>', '<'],
     };
     operand.split(stops).next().unwrap_or(operand).trim()
 }
 
 /// Whether an install operand fixes the version (or names a file, which fixes it too), as hadolint
-/// decides: apt `pkg=ver`, `pkg/release`, `x.deb`; apk `pkg=ver`, `pkg~ver`, `pkg>ver`, `x.apk`.
+/// decides: apt `pkg=ver`, `pkg/release`, `x.deb`; apk `pkg=ver`, `pkg~ver`, `pkg>ver`, `x.apk`;
+/// yum/dnf `pkg-1.2.3`, `x.rpm`; zypper `pkg=ver`, `pkg>=ver`, `x.rpm`.
 pub fn is_pinned(manager: Manager, operand: &str) -> bool {
     match manager {
         Manager::Apt => operand.contains(['=', '/']) || operand.ends_with(".deb"),
         Manager::Apk => operand.contains(['=', '~', '>', '<']) || operand.ends_with(".apk"),
-        Manager::Yum => operand.contains(['=', '>', '<', '/']) || operand.ends_with(".rpm"),
+        Manager::Yum => operand.ends_with(".rpm") || rpm_versioned(operand),
+        Manager::Zypper => operand.contains(['=', '>', '<']) || operand.ends_with(".rpm"),
     }
+}
+
+/// `name-version[-release]`: every dash-separated part after the name is made of version
+/// characters and one of them starts with a digit (`nodejs-18.19.0-1.el9`, `gcc-c++` is not).
+fn rpm_versioned(operand: &str) -> bool {
+    let mut parts = operand.split('-');
+    parts.next();
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && rest.iter().all(|p| p.chars().all(|c| c.is_ascii_alphanumeric() || ".~^_:+".contains(c)))
+        && rest.iter().any(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A tool's subcommand with its operands: `npm install a b`, `gem install x`, `go install p@v`.
+#[derive(Clone, Debug)]
+pub struct ToolCommand<'a> {
+    /// The subcommand word.
+    pub verb: &'a ShellWord,
+    /// The operands after the verb, option values excluded.
+    pub operands: Vec<&'a ShellWord>,
+}
+
+/// `program VERB operands...` when the first operand (skipping options and their values) is one
+/// of `verbs`.
+fn tool_command<'a>(
+    command: &'a ShellCommand,
+    programs: &[&str],
+    verbs: &[&str],
+    value_options: &[&str],
+) -> Option<ToolCommand<'a>> {
+    if !programs.contains(&command.program()) {
+        return None;
+    }
+    let mut words = operands(&command.args, value_options).into_iter();
+    let verb = words.next().filter(|w| verbs.contains(&w.text.as_str()))?;
+    Some(ToolCommand { verb, operands: words.collect() })
+}
+
+/// `npm install` (also spelt `npm i` or `npm add`) with its package specs.
+pub fn npm_install(command: &ShellCommand) -> Option<ToolCommand<'_>> {
+    tool_command(command, &["npm"], &["install", "i", "add"], NPM_VALUE_OPTIONS)
+}
+
+/// Whether an npm package spec fixes what gets installed, as hadolint decides: `name@version`
+/// (a dist tag like `@latest` does not), a git URL with `#ref`, a local path, a tarball or URL.
+pub fn npm_spec_is_fixed(spec: &str) -> bool {
+    const GIT: &[&str] = &["git://", "git+ssh://", "git+http://", "git+https://", "github:", "gitlab:", "bitbucket:"];
+    if GIT.iter().any(|p| spec.starts_with(p)) {
+        return spec.contains('#');
+    }
+    if ["/", "./", "../", "~/", "file:", "http://", "https://"].iter().any(|p| spec.starts_with(p))
+        || [".tar", ".tar.gz", ".tgz"].iter().any(|s| spec.ends_with(s))
+        || spec == "."
+    {
+        return true;
+    }
+    // A scope (`@types/node`) is not a version.
+    let unscoped = if spec.starts_with('@') { spec.split_once('/').map_or("", |(_, r)| r) } else { spec };
+    unscoped.split_once('@').is_some_and(|(_, version)| !version.is_empty() && !matches!(version, "latest" | "next"))
+}
+
+/// `yarn install`, or `yarn` on its own (which installs too).
+pub fn yarn_install(command: &ShellCommand) -> Option<&ShellWord> {
+    if !command.is("yarn") {
+        return None;
+    }
+    match operands(&command.args, YARN_VALUE_OPTIONS).first() {
+        Some(verb) if verb.text == "install" => Some(verb),
+        None => Some(&command.name),
+        Some(_) => None,
+    }
+}
+
+/// `yarn cache clean`.
+pub fn is_yarn_cache_clean(command: &ShellCommand) -> bool {
+    let words = tool_command(command, &["yarn"], &["cache"], YARN_VALUE_OPTIONS);
+    words.is_some_and(|c| c.operands.first().is_some_and(|w| w.text == "clean"))
+}
+
+/// `gem install` (or `gem i`) with its gem names.
+pub fn gem_install(command: &ShellCommand) -> Option<ToolCommand<'_>> {
+    tool_command(command, &["gem"], &["install", "i"], GEM_VALUE_OPTIONS)
+}
+
+/// `go install`, `go get` and `go run` with their package paths; for `go run` only the package,
+/// the words after it are the program's arguments.
+pub fn go_package_command(command: &ShellCommand) -> Option<ToolCommand<'_>> {
+    let mut go = tool_command(command, &["go"], &["install", "get", "run"], GO_VALUE_OPTIONS)?;
+    if go.verb.text == "run" {
+        go.operands.truncate(1);
+    }
+    Some(go)
+}
+
+/// Whether a go package path names a version (`@v1.2.3`, not `@latest`) or is local (`./cmd/x`).
+pub fn go_package_is_fixed(path: &str) -> bool {
+    path.starts_with(['.', '/'])
+        || path.ends_with(".go")
+        || path
+            .rsplit_once('@')
+            .is_some_and(|(_, v)| !v.is_empty() && !matches!(v, "latest" | "none" | "upgrade" | "patch"))
 }
 
 /// Compilers and toolchains that are only needed to build, never to run.
@@ -444,6 +588,36 @@ mod tests {
         assert_eq!(package_name(Manager::Apt, "gcc:amd64"), "gcc");
         let yum = script("dnf --setopt x install -y gcc-c++");
         assert_eq!(texts(&package_command(&yum.commands[0]).unwrap().packages), vec!["gcc-c++"]);
+    }
+
+    #[test]
+    fn language_installers_read_their_operands() {
+        let npm = script("npm --loglevel warn i -g a b@1 @s/c @s/d@2 ./x git+https://h/r#v1 e@latest");
+        let specs = npm_install(&npm.commands[0]).unwrap().operands;
+        let loose: Vec<&str> = specs.iter().map(|w| w.text.as_str()).filter(|s| !npm_spec_is_fixed(s)).collect();
+        assert_eq!(loose, vec!["a", "@s/c", "e@latest"]);
+        let gem = script("gem install -N --install-dir /g rails rake:13");
+        assert_eq!(texts(&gem_install(&gem.commands[0]).unwrap().operands), vec!["rails", "rake:13"]);
+        let go = script("go run -tags x example.com/gen arg");
+        assert_eq!(texts(&go_package_command(&go.commands[0]).unwrap().operands), vec!["example.com/gen"]);
+        assert!(
+            go_package_is_fixed("x.com/a@v1")
+                && go_package_is_fixed("./cmd/...")
+                && !go_package_is_fixed("x.com/a@latest")
+        );
+        assert!(yarn_install(&script("yarn").commands[0]).is_some());
+        assert!(yarn_install(&script("yarn build").commands[0]).is_none());
+        assert!(is_yarn_cache_clean(&script("yarn cache clean").commands[0]));
+    }
+
+    #[test]
+    fn rpm_and_zypper_versions() {
+        assert!(is_pinned(Manager::Yum, "nodejs-18.19.0-1.el9") && is_pinned(Manager::Yum, "/tmp/x.rpm"));
+        assert!(!is_pinned(Manager::Yum, "gcc-c++") && !is_pinned(Manager::Yum, "python3-devel"));
+        let zypper = script("zypper -n --from r install -y nginx=1.2");
+        let install = package_command(&zypper.commands[0]).unwrap();
+        assert_eq!((install.manager, install.installs()), (Manager::Zypper, true));
+        assert!(is_pinned(Manager::Zypper, &install.packages[0].text));
     }
 
     #[test]
