@@ -23,6 +23,20 @@ pub struct ShellWord {
     pub span: Span,
     /// The word is, or contains, a `$` expansion or command substitution.
     pub dynamic: bool,
+    /// The word is a string of an exec-form JSON array (`RUN ["apt-get", "install"]`).
+    pub json: bool,
+}
+
+impl ShellWord {
+    /// Where and what to insert to add `argument` right after this word, as a separate argument in
+    /// the word's own form: ` -y` in shell form, `, "-y"` in an exec-form array.
+    pub fn argument_after(&self, argument: &str) -> (usize, String) {
+        let text = match self.json {
+            true => format!(", {}", serde_json::to_string(argument).unwrap_or_default()),
+            false => format!(" {argument}"),
+        };
+        (self.span.end, text)
+    }
 }
 
 /// One simple command, e.g. `apt-get install -y curl`.
@@ -120,7 +134,9 @@ impl Script {
 
     /// Whether the script turns on `pipefail` (`set -o pipefail`, `set -eo pipefail`) before `offset`.
     pub fn sets_pipefail_before(&self, offset: usize) -> bool {
-        self.commands.iter().filter(|c| c.span.start < offset && c.is("set")).any(|c| {
+        // A `set` in a subshell or a nested `sh -c` ends with it.
+        let top_level = |c: &&ShellCommand| !c.wrapped && !self.in_subshell(c.span);
+        self.commands.iter().filter(|c| c.span.start < offset && c.is("set")).filter(top_level).any(|c| {
             c.args.windows(2).any(|w| w[0].text.starts_with('-') && w[0].text.ends_with('o') && w[1].text == "pipefail")
         })
     }
@@ -163,7 +179,7 @@ pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Sc
 /// the script's commands when its JSON text maps to the file byte for byte (no escapes).
 fn exec_script(source: &str, args: &[crate::syntax::Word], span: Span) -> Option<Script> {
     let (first, rest) = args.split_first()?;
-    let word = |w: &crate::syntax::Word| ShellWord { text: w.text.clone(), span: w.span, dynamic: false };
+    let word = |w: &crate::syntax::Word| ShellWord { text: w.text.clone(), span: w.span, dynamic: false, json: true };
     let command = ShellCommand {
         name: word(first),
         args: rest.iter().map(word).collect(),
@@ -257,7 +273,7 @@ impl Collector<'_> {
     fn word(&self, node: Node) -> ShellWord {
         let mut dynamic = false;
         let text = self.unquote(node, &mut dynamic);
-        ShellWord { text, span: self.span(node), dynamic }
+        ShellWord { text, span: self.span(node), dynamic, json: false }
     }
 
     fn unquote(&self, node: Node, dynamic: &mut bool) -> String {
@@ -328,7 +344,12 @@ impl Collector<'_> {
         let program = command.program();
         let skip_flags_with_values: &[&str] = match program {
             "sudo" => &["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"],
-            "env" | "exec" | "command" | "nohup" | "time" | "nice" | "xargs" | "su-exec" | "gosu" | "chroot" => &[],
+            "env" => &["-u", "--unset", "-C", "--chdir"],
+            "nice" => &["-n", "--adjustment"],
+            "time" => &["-f", "--format", "-o", "--output"],
+            "timeout" => &["-k", "--kill-after", "-s", "--signal"],
+            "xargs" => &["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s"],
+            "exec" | "command" | "nohup" | "su-exec" | "gosu" | "chroot" => &[],
             _ if SHELLS.contains(&program) => return self.unwrap_shell_c(command, script),
             _ => return,
         };
@@ -349,8 +370,8 @@ impl Collector<'_> {
                 break;
             }
         }
-        // su-exec/gosu/chroot take a user or directory before the command.
-        if matches!(program, "su-exec" | "gosu" | "chroot") {
+        // su-exec/gosu/chroot take a user or directory, timeout a duration, before the command.
+        if matches!(program, "su-exec" | "gosu" | "chroot" | "timeout") {
             rest.next();
         }
         let Some(name) = rest.next() else { return };
@@ -388,7 +409,8 @@ impl Collector<'_> {
         } else {
             local
         };
-        if body.dynamic || inner.slice(self.text) != body.text {
+        // Expansions are kept as written, so a body with `$VAR` still maps byte for byte.
+        if inner.slice(self.text) != body.text {
             return;
         }
         let mut nested = Script::default();
@@ -487,6 +509,23 @@ mod tests {
         assert_eq!(s.pipelines.len(), 1);
         let plain = script("FROM a\nRUN [\"apt-get\", \"install\", \"curl\"]");
         assert_eq!(plain.commands[0].args[1].text, "curl");
+    }
+
+    #[test]
+    fn wrapper_options_with_values_are_skipped() {
+        let s = script("FROM a\nRUN nice -n 10 apt-get install x && timeout -s KILL 5 pip install y && xargs -n 1 rm");
+        let wrapped: Vec<&str> = s.commands.iter().filter(|c| c.wrapped).map(|c| c.name.text.as_str()).collect();
+        assert_eq!(wrapped, vec!["apt-get", "pip", "rm"]);
+        let dynamic = script("FROM a\nRUN sh -c \"apt-get install -y curl $EXTRA\"");
+        assert_eq!(names(&dynamic), vec!["sh", "apt-get"]);
+    }
+
+    #[test]
+    fn pipefail_in_a_subshell_does_not_count() {
+        let s = script("FROM a\nRUN (set -o pipefail) && sh -c 'set -o pipefail' && a | b");
+        assert!(!s.sets_pipefail_before(s.pipelines[0].start));
+        let s = script("FROM a\nRUN set -eo pipefail; a | b");
+        assert!(s.sets_pipefail_before(s.pipelines[0].start));
     }
 
     #[test]

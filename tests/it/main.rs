@@ -7,6 +7,7 @@ mod architecture;
 mod cli;
 mod config;
 mod corpus;
+mod fixes;
 mod report;
 mod rule_docs;
 mod rule_fixtures;

@@ -45,13 +45,9 @@ impl Rule for UseraddHighUid {
             return;
         }
         let Some((word, uid)) = uid_value(command).filter(|(_, uid)| is_high_uid(uid)) else { return };
-        let name = &command.name;
-        let plain = name.span.slice(cx.source) == name.text;
-        let diagnostic = cx
-            .report(word.span, format!("`useradd` with UID {uid} and without `-l` writes a huge sparse lastlog"))
-            .with_help("pass `-l` (`--no-log-init`) so the user is not added to lastlog and faillog");
-        if plain {
-            diagnostic.with_fix(Fix::safe("Add `-l`", vec![Edit::insert(name.span.end, " -l")]));
-        }
+        let (at, text) = command.name.argument_after("-l");
+        cx.report(word.span, format!("`useradd` with UID {uid} and without `-l` writes a huge sparse lastlog"))
+            .with_help("pass `-l` (`--no-log-init`) so the user is not added to lastlog and faillog")
+            .with_fix(Fix::safe("Add `-l`", vec![Edit::insert(at, text)]));
     }
 }

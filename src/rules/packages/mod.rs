@@ -49,9 +49,10 @@ fn head_text(command: &ShellCommand, verb: &ShellWord) -> String {
     }
 }
 
-/// A fix that adds ` flag` right after the subcommand word.
+/// A fix that adds `flag` right after the subcommand word, in shell or exec form.
 fn add_flag_after(verb: &ShellWord, flag: &str, applicability: Applicability) -> Fix {
-    Fix::new(format!("Add `{flag}`"), applicability, vec![Edit::insert(verb.span.end, format!(" {flag}"))])
+    let (at, text) = verb.argument_after(flag);
+    Fix::new(format!("Add `{flag}`"), applicability, vec![Edit::insert(at, text)])
 }
 
 /// Whether the RUN mounts a cache or tmpfs at one of `paths` (or above it), so nothing written
@@ -107,12 +108,6 @@ fn from_variable(word: &ShellWord) -> bool {
     word.dynamic && word.text.starts_with(['$', '`'])
 }
 
-/// Whether a word is written in the file exactly as read (no quotes or escapes), so an edit right
-/// after it stays inside the same shell word list (not inside an exec-form JSON string).
-fn is_plain(source: &str, word: &ShellWord) -> bool {
-    word.span.slice(source) == word.text
-}
-
 /// Reports a `programs` command whose subcommand is one of `verbs` but which has none of
 /// `yes_flags`; the fix adds the first of them after the subcommand word, or after the program
 /// name when it is a `global` option.
@@ -130,16 +125,12 @@ fn report_missing_yes(
     }
     let flag = yes_flags[0];
     let anchor = if global { &command.name } else { install.verb };
-    let plain = is_plain(cx.source, anchor);
-    let diagnostic = cx
-        .report(
-            head_span(command, install.verb),
-            format!("`{} {}` without `{flag}` waits for confirmation", command.program(), install.verb()),
-        )
-        .with_help(format!("a build cannot answer prompts; pass `{flag}`"));
-    if plain {
-        diagnostic.with_fix(add_flag_after(anchor, flag, Applicability::Safe));
-    }
+    cx.report(
+        head_span(command, install.verb),
+        format!("`{} {}` without `{flag}` waits for confirmation", command.program(), install.verb()),
+    )
+    .with_help(format!("a build cannot answer prompts; pass `{flag}`"))
+    .with_fix(add_flag_after(anchor, flag, Applicability::Safe));
 }
 
 /// How a package manager's download cache is cleaned in the RUN that fills it.
