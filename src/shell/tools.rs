@@ -472,7 +472,7 @@ impl PipInstall<'_> {
     }
 }
 
-fn is_versioned_program(program: &str, base: &str) -> bool {
+pub fn is_versioned_program(program: &str, base: &str) -> bool {
     program.strip_prefix(base).is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 

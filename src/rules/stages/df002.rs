@@ -1,5 +1,6 @@
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::Model;
+use crate::shell::tools::is_versioned_program;
 use crate::syntax::{Body, Instruction, Keyword, Word};
 use crate::text::Span;
 
@@ -147,7 +148,7 @@ fn install(words: &[&str]) -> Option<Install> {
     let global = args.iter().any(|a| matches!(*a, "-g" | "--global"));
     let found = |ecosystem, label: String| Some(Install { ecosystem, label });
     match (program, operands.as_slice()) {
-        ("pip" | "pip3", _) => pip(program, args),
+        (pip_program, _) if is_versioned_program(pip_program, "pip") => pip(program, args),
         (python, _) if python.starts_with("python") && args.starts_with(&["-m", "pip"]) => {
             pip(&format!("{python} -m pip"), &args[2..])
         }
@@ -202,6 +203,7 @@ mod tests {
         assert_eq!(label("python3 -m pip install -e .[dev]").as_deref(), Some("python3 -m pip install"));
         assert_eq!(label("uv pip install --system -r req.txt").as_deref(), Some("uv pip install"));
         assert_eq!(label("pip install /src").as_deref(), Some("pip install"));
+        assert_eq!(label("pip3.12 install -r /app/requirements.txt").as_deref(), Some("pip3.12 install"));
         assert_eq!(label("pip install flask /wheels/app-1.0.whl"), None);
         assert_eq!(label("npm ci --omit=dev").as_deref(), Some("npm ci"));
         assert_eq!(label("npm install -g pnpm"), None);
