@@ -1,6 +1,7 @@
 //! The rule registry: one line per rule. A rule is one file in a family folder plus its doc,
 //! `rules/CODE.md`, which the build includes (a missing doc fails the build).
 
+mod dialect;
 mod engine;
 mod image;
 mod instructions;
@@ -27,6 +28,7 @@ registry! {
     DF004 => engine::UnusedSuppression,
     DF005 => image::df005::UnpinnedDigest,
     DF006 => engine::UnknownSuppression,
+    DF040 => dialect::df040::BashismInSh,
     DL1000 => engine::SyntaxError,
     DL3000 => instructions::dl3000::RelativeWorkdir,
     DL3002 => user::dl3002::RootUser,

@@ -109,7 +109,7 @@ impl Bashism {
         match self {
             Bashism::DoubleBracket => "use `[ ]` (and `&&`, `||` between tests)",
             Bashism::Source => "use `.`",
-            Bashism::Pipefail => "run the RUN with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`",
+            Bashism::Pipefail => "set it with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` instead",
             Bashism::Array => "use positional parameters (`set -- a b`) or a space-separated string",
             Bashism::FunctionKeyword => "write `f() { ...; }`",
             Bashism::DoubleEqualsInTest => "use `=`",

@@ -308,7 +308,10 @@ impl Collector<'_> {
             "ansi_c_string" => Bashism::AnsiCString,
             "herestring_redirect" => Bashism::HereString,
             "brace_expression" => Bashism::BraceExpansion,
-            "concatenation" if has_brace_list(raw) => Bashism::BraceExpansion,
+            "concatenation" => match brace_list(raw) {
+                Some((start, end)) => return self.bashism(Bashism::BraceExpansion, at(start, end - start), script),
+                None => return,
+            },
             "file_redirect" if raw.starts_with("&>") => {
                 return self.bashism(Bashism::AmpersandRedirect, at(0, 2), script)
             }
@@ -499,22 +502,22 @@ impl Collector<'_> {
     }
 }
 
-/// An unquoted `{a,b}` list in a word (`{}` alone, as `find -exec` takes it, is not one).
-fn has_brace_list(raw: &str) -> bool {
+/// Where an unquoted `{a,b}` list is in a word (`{}` alone, as `find -exec` takes it, is not one).
+fn brace_list(raw: &str) -> Option<(usize, usize)> {
     let bytes = raw.as_bytes();
     let mut open = None;
     let mut comma = false;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'\'' | b'"' | b' ' | b'\t' | b'\n' => return false,
+            b'\'' | b'"' | b' ' | b'\t' | b'\n' => return None,
             b'{' if i == 0 || bytes[i - 1] != b'$' => (open, comma) = (Some(i), false),
             b',' if open.is_some() => comma = true,
-            b'}' if open.is_some() && comma => return true,
+            b'}' if comma => return open.map(|start| (start, i + 1)),
             b'}' => open = None,
             _ => {}
         }
     }
-    false
+    None
 }
 
 fn unescape(raw: &str) -> String {
@@ -611,7 +614,7 @@ mod tests {
     #[test]
     fn bashisms_are_found_at_their_text() {
         use Bashism::*;
-        let src = "FROM a\nRUN [[ -f x ]] && source y && set -eo pipefail && a=(1 2) \\\n  && [ \"$b\" == c ] && test d == e && printf $'\\t' && cat <<< w && echo {x,y} z{1..3} && make &> log";
+        let src = "FROM a\nRUN [[ -f x ]] && source y && set -eo pipefail && a=(1 2) \\\n  && [ \"$b\" == c ] && test d == e && printf $'\\t' && cat <<< w && echo a/{x,y} z{1..3} && make &> log";
         let found = bashisms(src);
         let kinds: Vec<_> = found.iter().map(|(k, text, _)| (*k, *text)).collect();
         assert_eq!(
