@@ -3,6 +3,7 @@
 mod check;
 mod files;
 mod rules;
+mod shellcheck;
 
 use crate::lint::Severity;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -83,6 +84,9 @@ struct CheckArgs {
     /// Name to report standard input under; config is discovered from its directory
     #[arg(long, value_name = "NAME", default_value = "-")]
     stdin_filename: PathBuf,
+    /// Also run ShellCheck (found on PATH) over every RUN script
+    #[arg(long)]
+    shellcheck: bool,
 }
 
 fn severity_parser() -> impl TypedValueParser<Value = Severity> {

@@ -328,6 +328,24 @@ impl<'a> Model<'a> {
         Lookup::Undeclared
     }
 
+    /// The ARG and ENV names a RUN at `instruction` sees in its environment, sorted: the stage's own,
+    /// and the ENVs of the stages it is built on.
+    pub fn declared_names(&self, instruction: usize) -> Vec<&str> {
+        let Some(stage) = self.stage_of(instruction) else { return Vec::new() };
+        let mut names = Vec::new();
+        for (position, s) in self.ancestry(stage).enumerate() {
+            let upto = if position == 0 { instruction } else { s.instructions.end };
+            for i in s.instructions.start + 1..upto {
+                if position == 0 || self.file.instructions[i].keyword == Keyword::Env {
+                    names.extend(self.declarations(i).iter().map(|d| d.name.as_str()));
+                }
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// Expands `text` as the instruction at `instruction` would.
     pub fn expand_at(&self, instruction: usize, text: &str) -> Expanded {
         expand(text, self.escape(), &|name| self.lookup(instruction, name))
@@ -453,6 +471,12 @@ mod tests {
             let (dash, bash, ash) = (Some(Dialect::Dash), Some(Dialect::Bash), Some(Dialect::Ash));
             assert_eq!(runs, vec![dash, bash, ash, ash, bash, None]);
         });
+    }
+
+    #[test]
+    fn declared_names_follow_scopes() {
+        let src = "ARG G\nFROM a AS one\nENV E=1\nARG L\nFROM one\nARG G\nRUN x\nENV LATE=1\n";
+        with_model(src, |m| assert_eq!(m.declared_names(6), vec!["E", "G"]));
     }
 
     #[test]

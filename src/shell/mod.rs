@@ -111,6 +111,18 @@ pub struct Script {
     pub subshells: Vec<Span>,
     /// Constructs outside POSIX sh, in source order.
     pub bashisms: Vec<BashismAt>,
+    /// The texts the shell runs, as parsed (for tools that read whole scripts).
+    pub sources: Vec<ScriptSource>,
+}
+
+/// A shell text whose byte `i` is Dockerfile byte `start + i` (continuations are blanked, heredoc
+/// bodies are taken as they are).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScriptSource {
+    pub text: String,
+    pub start: usize,
+    /// The shell that runs it when it is not the RUN's own.
+    pub shell: Option<Dialect>,
 }
 
 /// A non-POSIX construct and where it is written.
@@ -257,6 +269,12 @@ fn mask_continuations(text: &str, escape: char) -> String {
 /// Parses `text`, found at Dockerfile offset `base`; `shell` is the dialect that runs it when it is
 /// not the RUN's own.
 fn parse_into(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) {
+    script.sources.push(ScriptSource { text: text.to_string(), start: base, shell });
+    parse_nested(text, base, shell, script);
+}
+
+/// Parses without recording the text: it is part of a text already recorded (`sh -c '...'`).
+fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) {
     let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(text, None)) else { return };
     let collector = Collector { text, base, shell };
     let mut stack = vec![tree.root_node()];
@@ -491,7 +509,7 @@ impl Collector<'_> {
         }
         let mut nested = Script::default();
         let shell = Dialect::from_program(command.program());
-        parse_into(inner.slice(self.text), inner.start + self.base, shell, &mut nested);
+        parse_nested(inner.slice(self.text), inner.start + self.base, shell, &mut nested);
         for mut c in nested.commands {
             c.wrapped = true;
             script.commands.push(c);
@@ -634,6 +652,9 @@ mod tests {
             ]
         );
         assert!(found.iter().all(|(_, _, shell)| shell.is_none()));
+        let s = script(src);
+        assert_eq!(s.sources.len(), 1);
+        assert_eq!(&src[s.sources[0].start..][..s.sources[0].text.len()], s.sources[0].text);
         // Docker does not expand heredoc bodies, so `${a[0]}` is only seen there.
         let subscript = "FROM a\nRUN <<EOF\necho ${a[0]}\nEOF\n";
         assert_eq!(bashisms(subscript), vec![(Array, "a[0]", None)]);

@@ -10,6 +10,7 @@ mod corpus;
 mod report;
 mod rule_docs;
 mod rule_fixtures;
+mod shellcheck;
 mod suppressions;
 
 use std::io::Write;
