@@ -28,6 +28,8 @@ struct RawConfig {
     severity: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
     options: RawOptions,
+    #[serde(default)]
+    shellcheck: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -165,6 +167,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             strict_labels: raw.options.strict_labels,
             dockerignore: None,
         },
+        shellcheck: raw.shellcheck,
     })
 }
 
@@ -187,6 +190,8 @@ pub struct Overrides {
     pub extend_select: BTreeSet<String>,
     pub ignore: BTreeSet<String>,
     pub fail_level: Option<Severity>,
+    /// `--shellcheck`: turns ShellCheck on whatever the config says.
+    pub shellcheck: bool,
 }
 
 impl Overrides {
@@ -199,6 +204,7 @@ impl Overrides {
         if let Some(level) = self.fail_level {
             settings.fail_level = level;
         }
+        settings.shellcheck |= self.shellcheck;
         settings
     }
 }

@@ -16,7 +16,18 @@ pub use lint::{Diagnostic, Settings, Severity};
 
 /// Lints one Dockerfile's text with every registered rule. Never fails: syntax errors are diagnostics.
 pub fn lint_source(source: &str, settings: &Settings) -> Vec<Diagnostic> {
+    lint_source_with(source, settings, &|_| Vec::new())
+}
+
+/// Lints like [`lint_source`], adding the findings `external` makes of the model (an outside tool's,
+/// such as ShellCheck's); suppression comments apply to them too.
+pub fn lint_source_with(
+    source: &str,
+    settings: &Settings,
+    external: &dyn Fn(&semantic::Model) -> Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let file = syntax::parse(source);
     let model = semantic::Model::build(source, &file);
-    lint::run(&model, rules::REGISTRY, settings, &|code| rules::find(code).map(|info| info.meta))
+    let found = external(&model);
+    lint::run(&model, rules::REGISTRY, settings, &|code| rules::find(code).map(|info| info.meta), found)
 }

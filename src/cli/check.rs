@@ -1,12 +1,13 @@
 //! `dlint check`: lint (and optionally fix) files in parallel, then report in path order.
 
 use super::files::{self, Input, Target};
+use super::shellcheck::ShellCheck;
 use super::{CheckArgs, Format, FAILURE, FINDINGS};
 use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
-use crate::fix::{fix_source, FixOptions};
+use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
 use crate::lint::Settings;
-use crate::lint_source;
+use crate::lint_source_with;
 use crate::report::{json, plural, tty, FileReport};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -64,14 +65,26 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     }
 
+    let shellcheck = if jobs.iter().any(|(_, settings)| settings.shellcheck) {
+        match ShellCheck::find() {
+            Some(found) => Some(found),
+            None => {
+                return fail("ShellCheck was asked for (--shellcheck or `shellcheck = true`) but no `shellcheck` program is on PATH; install it (e.g. `apt-get install shellcheck`)")
+            }
+        }
+    } else {
+        None
+    };
     let mode = match (args.fix, args.diff) {
         (true, _) => Mode::Fix,
         (_, true) => Mode::Diff,
         _ => Mode::Check,
     };
     let options = FixOptions { include_unsafe: args.unsafe_fixes, only: None };
-    let results: Vec<Result<Outcome, String>> =
-        jobs.par_iter().map(|(target, settings)| process(target, settings, mode, &options)).collect();
+    let results: Vec<Result<Outcome, String>> = jobs
+        .par_iter()
+        .map(|(target, settings)| process(target, settings, mode, &options, shellcheck.as_ref()))
+        .collect();
     let mut outcomes = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -151,6 +164,7 @@ fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> 
         extend_select: resolve("extend-select", &args.extend_select)?,
         ignore: resolve("ignore", &args.ignore)?,
         fail_level: args.fail_level,
+        shellcheck: args.shellcheck,
     })
 }
 
@@ -166,18 +180,39 @@ fn read_text(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
-fn process(target: &Target, settings: &Arc<Settings>, mode: Mode, options: &FixOptions) -> Result<Outcome, String> {
+fn process(
+    target: &Target,
+    settings: &Arc<Settings>,
+    mode: Mode,
+    options: &FixOptions,
+    shellcheck: Option<&ShellCheck>,
+) -> Result<Outcome, String> {
     let source = match &target.input {
         Input::Stdin(text) => text.clone(),
         Input::File(path) => read_text(path).map_err(|e| format!("{}{e}", target.shown))?,
     };
+    let shellcheck = shellcheck.filter(|_| settings.shellcheck);
+    let failure = std::sync::Mutex::new(None);
+    let lint = |text: &str| {
+        lint_source_with(text, settings, &|model| match shellcheck.map(|s| s.check(model)) {
+            Some(Ok(found)) => found,
+            Some(Err(e)) => {
+                *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                Vec::new()
+            }
+            None => Vec::new(),
+        })
+    };
     let (diagnostics, fixed, applied) = if mode == Mode::Check {
-        (lint_source(&source, settings), None, 0)
+        (lint(&source), None, 0)
     } else {
-        let outcome = fix_source(&source, settings, options);
+        let outcome = fix_with(&source, options, lint);
         let fixed = (outcome.text != source).then_some(outcome.text);
         (outcome.remaining, fixed, outcome.applied)
     };
+    if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(format!("{}: {e}", target.shown));
+    }
     if let (Mode::Fix, Some(text), Input::File(path)) = (mode, &fixed, &target.input) {
         files::write_atomically(path, text).map_err(|e| format!("{}: cannot write fixes: {e}", target.shown))?;
     }

@@ -3,6 +3,7 @@
 mod check;
 mod files;
 mod rules;
+mod shellcheck;
 
 use crate::lint::Severity;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -86,6 +87,9 @@ struct CheckArgs {
     /// Build context directory: its .dockerignore is checked against COPY and ADD sources
     #[arg(long, value_name = "DIR")]
     context: Option<PathBuf>,
+    /// Also run ShellCheck (found on PATH) over every RUN script
+    #[arg(long)]
+    shellcheck: bool,
 }
 
 fn severity_parser() -> impl TypedValueParser<Value = Severity> {

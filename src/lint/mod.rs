@@ -95,8 +95,15 @@ impl Diagnostic {
 /// Looks a code, rule name or BuildKit check name up in the rule table.
 pub type FindRule<'r> = &'r dyn Fn(&str) -> Option<&'static RuleMeta>;
 
-/// Runs `rules` over a model, adds syntax errors, applies suppressions. Sorted by position, then code.
-pub fn run(model: &Model, rules: &[&dyn Rule], settings: &Settings, find: FindRule) -> Vec<Diagnostic> {
+/// Runs `rules` over a model, adds syntax errors and `external` findings (from tools the front end
+/// ran), applies suppressions. Sorted by position, then code.
+pub fn run(
+    model: &Model,
+    rules: &[&dyn Rule],
+    settings: &Settings,
+    find: FindRule,
+    external: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let file = model.file;
     // `# check=error=true` makes BuildKit's checks fail the build.
     let errors = buildkit_errors(file);
@@ -140,6 +147,7 @@ pub fn run(model: &Model, rules: &[&dyn Rule], settings: &Settings, find: FindRu
         }
     }
     let mut diagnostics = cx.into_diagnostics();
+    diagnostics.extend(external);
     apply_suppressions(model, settings, find, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();

@@ -30,6 +30,8 @@ pub struct Settings {
     /// The lowest severity that makes `dlint check` exit 1.
     pub fail_level: Severity,
     pub options: RuleOptions,
+    /// Run ShellCheck over RUN scripts (the front end does it; the core only carries the choice).
+    pub shellcheck: bool,
 }
 
 impl Default for Settings {
@@ -41,6 +43,7 @@ impl Default for Settings {
             severity: BTreeMap::new(),
             fail_level: Severity::Info,
             options: RuleOptions::default(),
+            shellcheck: false,
         }
     }
 }

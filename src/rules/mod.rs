@@ -3,6 +3,7 @@
 
 mod buildkit;
 mod commands;
+mod dialect;
 mod engine;
 mod image;
 mod instructions;
@@ -56,6 +57,7 @@ registry! {
     DF032 => scope::df032::UnreachableStage,
     DF033 => scope::df033::CopyFromLaterStage,
     DF034 => scope::df034::SecretArgInRun,
+    DF040 => dialect::df040::BashismInSh,
     DL1000 => engine::SyntaxError,
     DL1001 => instructions::dl1001::InlineIgnore,
     DL3000 => instructions::dl3000::RelativeWorkdir,

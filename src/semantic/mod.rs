@@ -7,7 +7,7 @@ mod image;
 pub use expand::{expand, references, Expanded, Lookup, Reference};
 pub use image::ImageRef;
 
-use crate::shell::{self, Script};
+use crate::shell::{self, Dialect, Script};
 use crate::syntax::{Body, Command, Dockerfile, Instruction, Keyword, Word};
 use std::cell::OnceCell;
 
@@ -247,6 +247,40 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// The dialect RUN's shell form runs in at `instruction`: SHELL's program, or `/bin/sh` of the
+    /// stage's image. `None` for PowerShell, cmd and other programs.
+    pub fn dialect_at(&self, instruction: usize) -> Option<Dialect> {
+        let stage = self.stage_of(instruction)?;
+        let dialect = match self.shell_at(instruction).and_then(|w| w.first()) {
+            Some(program) => Dialect::from_program(&program.text)?,
+            None if self.is_windows(stage) => return None,
+            None => Dialect::Sh,
+        };
+        Some(self.resolve_dialect(stage, dialect))
+    }
+
+    /// Resolves `sh` to what `/bin/sh` is in the stage's image: BusyBox ash on Alpine and BusyBox,
+    /// bash on the Red Hat family, and dash (Debian, Ubuntu and the official images built on them)
+    /// otherwise.
+    pub fn resolve_dialect(&self, stage: &Stage, dialect: Dialect) -> Dialect {
+        if dialect != Dialect::Sh {
+            return dialect;
+        }
+        let root = self.ancestry(stage).last().unwrap_or(stage);
+        let Base::Image { reference, .. } = &root.base else { return Dialect::Dash };
+        let image = root.image_text.to_ascii_lowercase();
+        let name = reference.path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+        const BASH_SH: [&str; 8] =
+            ["fedora", "centos", "rhel", "rockylinux", "almalinux", "amazonlinux", "oraclelinux", "photon"];
+        if image.contains("alpine") || name == "busybox" {
+            Dialect::Ash
+        } else if BASH_SH.iter().any(|b| name == *b || name.starts_with(&format!("{b}-"))) || name.starts_with("ubi") {
+            Dialect::Bash
+        } else {
+            Dialect::Dash
+        }
+    }
+
     /// Whether the stage is built on a Windows image: `mcr.microsoft.com/windows/...`, or a name or
     /// tag with `nanoserver` or `servercore` (`dotnet/runtime:8.0-nanoserver-ltsc2022`).
     pub fn is_windows(&self, stage: &Stage) -> bool {
@@ -302,6 +336,24 @@ impl<'a> Model<'a> {
             return Lookup::Unknown;
         }
         Lookup::Undeclared
+    }
+
+    /// The ARG and ENV names a RUN at `instruction` sees in its environment, sorted: the stage's own,
+    /// and the ENVs of the stages it is built on.
+    pub fn environment_names(&self, instruction: usize) -> Vec<&str> {
+        let Some(stage) = self.stage_of(instruction) else { return Vec::new() };
+        let mut names = Vec::new();
+        for (position, s) in self.ancestry(stage).enumerate() {
+            let upto = if position == 0 { instruction } else { s.instructions.end };
+            for i in s.instructions.start + 1..upto {
+                if position == 0 || self.file.instructions[i].keyword == Keyword::Env {
+                    names.extend(self.declarations(i).iter().map(|d| d.name.as_str()));
+                }
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// Expands `text` as the instruction at `instruction` would.
@@ -427,6 +479,26 @@ mod tests {
             assert_eq!(m.find_stage("BUILDER").map(|s| s.index), Some(0));
             assert_eq!(m.find_stage("1").map(|s| s.index), Some(1));
         });
+    }
+
+    #[test]
+    fn dialects_follow_shell_and_base_image() {
+        let src = "FROM debian\nRUN a\nSHELL [\"/bin/bash\", \"-c\"]\nRUN b\nFROM python:3-alpine AS al\nRUN c\n\
+                   FROM al\nSHELL [\"sh\", \"-c\"]\nRUN d\nFROM redhat/ubi9\nRUN e\nFROM x\nSHELL [\"pwsh\", \"-c\"]\nRUN f\n";
+        with_model(src, |m| {
+            let runs: Vec<_> = (0..m.file.instructions.len())
+                .filter(|&i| m.file.instructions[i].keyword == Keyword::Run)
+                .map(|i| m.dialect_at(i))
+                .collect();
+            let (dash, bash, ash) = (Some(Dialect::Dash), Some(Dialect::Bash), Some(Dialect::Ash));
+            assert_eq!(runs, vec![dash, bash, ash, ash, bash, None]);
+        });
+    }
+
+    #[test]
+    fn declared_names_follow_scopes() {
+        let src = "ARG G\nFROM a AS one\nENV E=1\nARG L\nFROM one\nARG G\nRUN x\nENV LATE=1\n";
+        with_model(src, |m| assert_eq!(m.environment_names(6), vec!["E", "G"]));
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The shell inside RUN: tree-sitter-bash over shell-form commands and heredoc scripts, with every
 //! span mapped back to Dockerfile bytes. The only module that spells tree-sitter-bash node kinds.
 
+mod dialect;
 pub mod tools;
+
+pub use dialect::{Bashism, Dialect};
 
 use crate::syntax::{lines::continuations, Command};
 use crate::text::Span;
@@ -120,9 +123,41 @@ pub struct Script {
     /// Spans of `( ... )` subshells and `$( ... )`/`<( ... )` substitutions: what runs there cannot
     /// change the state (directory, options) of the commands after them.
     pub subshells: Vec<Span>,
+    /// Constructs outside POSIX sh, in source order.
+    pub bashisms: Vec<BashismAt>,
+    /// The texts the shell runs, as parsed (for tools that read whole scripts).
+    pub sources: Vec<ScriptSource>,
+}
+
+/// A shell text whose byte `i` is Dockerfile byte `start + i` (continuations are blanked, heredoc
+/// bodies are taken as they are).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScriptSource {
+    pub text: String,
+    pub start: usize,
+    /// The shell that runs it when it is not the RUN's own.
+    pub shell: Option<Dialect>,
+}
+
+/// A non-POSIX construct and where it is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BashismAt {
+    pub kind: Bashism,
+    pub span: Span,
+    /// The shell that runs this part when it is not the RUN's own: `bash -c '...'`, a heredoc with a
+    /// `#!/bin/bash` shebang or fed to `bash <<EOF`.
+    pub shell: Option<Dialect>,
 }
 
 impl Script {
+    fn finish(&mut self) {
+        self.commands.sort_by_key(|c| (c.span.start, c.wrapped));
+        self.pipelines.sort();
+        self.subshells.sort();
+        self.bashisms.sort_by_key(|b| (b.span.start, b.span.end));
+        self.bashisms.dedup();
+    }
+
     pub fn commands_named<'a>(&'a self, program: &'a str) -> impl Iterator<Item = &'a ShellCommand> + 'a {
         self.commands.iter().filter(move |c| c.is(program))
     }
@@ -154,24 +189,25 @@ pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Sc
     let masked = mask_continuations(span.slice(source), escape);
     let mut script = Script::default();
     if heredocs.is_empty() {
-        parse_into(&masked, span.start, &mut script);
+        parse_into(&masked, span.start, None, &mut script);
     } else {
         let bare = masked.split_whitespace().all(|w| w.starts_with("<<"));
         if !bare {
             // The command line with its heredocs, which bash reads as data: `cat <<EOF > f`.
             let last_end = heredocs.iter().map(|h| h.span.end).max().unwrap_or(span.end);
             let line = format!("{masked}{}", &source[span.end..last_end]);
-            parse_into(&line, span.start, &mut script);
+            parse_into(&line, span.start, None, &mut script);
         }
-        if bare || runs_heredoc_with_shell(&masked) {
-            for heredoc in heredocs.iter().filter(|h| body_is_shell(h.body.slice(source))) {
-                parse_into(heredoc.body.slice(source), heredoc.body.start, &mut script);
+        let runner = heredoc_runner(&masked);
+        if bare || runner.is_some() {
+            for heredoc in heredocs {
+                let body = heredoc.body.slice(source);
+                let Some(shebang) = shebang_shell(body) else { continue };
+                parse_into(body, heredoc.body.start, shebang.or(runner.flatten()), &mut script);
             }
         }
     }
-    script.commands.sort_by_key(|c| (c.span.start, c.wrapped));
-    script.pipelines.sort();
-    script.subshells.sort();
+    script.finish();
     Some(script)
 }
 
@@ -193,13 +229,12 @@ fn exec_script(source: &str, args: &[crate::syntax::Word], span: Span) -> Option
     if let (true, Some(body)) = (SHELLS.contains(&command.program()), script_arg) {
         let inner = Span::new(body.span.start + 1, body.span.end.saturating_sub(1).max(body.span.start + 1));
         if inner.end <= source.len() && inner.slice(source) == body.text {
-            parse_into(&body.text, inner.start, &mut script);
+            parse_into(&body.text, inner.start, Dialect::from_program(&first.text), &mut script);
             script.commands.iter_mut().for_each(|c| c.wrapped = true);
         }
     }
     script.commands.push(command);
-    script.commands.sort_by_key(|c| (c.span.start, c.wrapped));
-    script.pipelines.sort();
+    script.finish();
     Some(script)
 }
 
@@ -208,21 +243,25 @@ fn is_dash_c(arg: &str) -> bool {
     arg.starts_with('-') && !arg.starts_with("--") && arg.ends_with('c')
 }
 
-/// `RUN bash -e <<EOF`: the heredoc is the script the shell runs.
-fn runs_heredoc_with_shell(command_line: &str) -> bool {
+/// `RUN bash -e <<EOF`: the heredoc is the script the shell runs. `Some(dialect)` for a shell
+/// command line, with the dialect when the program names one.
+fn heredoc_runner(command_line: &str) -> Option<Option<Dialect>> {
     let mut words = command_line.split_whitespace().filter(|w| !w.starts_with("<<"));
     let first = words.next().unwrap_or("");
-    SHELLS.contains(&first.rsplit('/').next().unwrap_or(first)) && words.all(|w| w.starts_with('-'))
+    let program = first.rsplit('/').next().unwrap_or(first);
+    (SHELLS.contains(&program) && words.all(|w| w.starts_with('-'))).then(|| Dialect::from_program(program))
 }
 
-/// A heredoc body with a shebang for another interpreter (`#!/usr/bin/env python3`) is not shell.
-fn body_is_shell(body: &str) -> bool {
-    let Some(shebang) = body.lines().next().and_then(|l| l.strip_prefix("#!")) else { return true };
+/// The shell a heredoc body names in its shebang: `Some(None)` without a shebang, `None` for
+/// another interpreter (`#!/usr/bin/env python3`), whose body is not shell.
+fn shebang_shell(body: &str) -> Option<Option<Dialect>> {
+    let Some(shebang) = body.lines().next().and_then(|l| l.strip_prefix("#!")) else { return Some(None) };
     let mut parts = shebang.split_whitespace();
     let interpreter = parts.next().unwrap_or("");
     let interpreter =
         if interpreter.ends_with("/env") { parts.find(|p| !p.starts_with('-')).unwrap_or("") } else { interpreter };
-    SHELLS.contains(&interpreter.rsplit('/').next().unwrap_or(interpreter))
+    let program = interpreter.rsplit('/').next().unwrap_or(interpreter);
+    SHELLS.contains(&program).then(|| Dialect::from_program(program))
 }
 
 /// Replaces what Docker removes when joining lines with blanks, so bash offsets equal Dockerfile
@@ -243,9 +282,17 @@ fn mask_continuations(text: &str, escape: char) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn parse_into(text: &str, base: usize, script: &mut Script) {
+/// Parses `text`, found at Dockerfile offset `base`; `shell` is the dialect that runs it when it is
+/// not the RUN's own.
+fn parse_into(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) {
+    script.sources.push(ScriptSource { text: text.to_string(), start: base, shell });
+    parse_nested(text, base, shell, script);
+}
+
+/// Parses without recording the text: it is part of a text already recorded (`sh -c '...'`).
+fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) {
     let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(text, None)) else { return };
-    let collector = Collector { text, base };
+    let collector = Collector { text, base, shell };
     let mut stack = vec![tree.root_node()];
     while let Some(node) = stack.pop() {
         match node.kind() {
@@ -255,6 +302,7 @@ fn parse_into(text: &str, base: usize, script: &mut Script) {
             "heredoc_body" => continue,
             _ => {}
         }
+        collector.bashisms(node, script);
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor));
     }
@@ -263,11 +311,61 @@ fn parse_into(text: &str, base: usize, script: &mut Script) {
 struct Collector<'a> {
     text: &'a str,
     base: usize,
+    shell: Option<Dialect>,
 }
 
 impl Collector<'_> {
     fn span(&self, node: Node) -> Span {
         Span::new(node.start_byte() + self.base, node.end_byte() + self.base)
+    }
+
+    fn bashism(&self, kind: Bashism, span: Span, script: &mut Script) {
+        script.bashisms.push(BashismAt { kind, span, shell: self.shell });
+    }
+
+    /// Records the non-POSIX constructs a node is (commands are looked at in `command`).
+    fn bashisms(&self, node: Node, script: &mut Script) {
+        let raw = &self.text[node.start_byte()..node.end_byte()];
+        let span = self.span(node);
+        let at = |offset: usize, len: usize| Span::new(span.start + offset, span.start + offset + len);
+        let kind = match node.kind() {
+            "test_command" if raw.starts_with("[[") => Bashism::DoubleBracket,
+            // The grammar keeps `==` as an operator token, in `[ ]` and in `test`'s arguments alike.
+            "test_command" => return self.double_equals(node, script),
+            "command" if node.child_by_field_name("name").is_some_and(|n| self.text[n.byte_range()] == *"test") => {
+                return self.double_equals(node, script)
+            }
+            "array" | "subscript" => Bashism::Array,
+            "function_definition" if raw.starts_with("function") => {
+                return self.bashism(Bashism::FunctionKeyword, at(0, "function".len()), script)
+            }
+            "ansi_c_string" => Bashism::AnsiCString,
+            "herestring_redirect" => Bashism::HereString,
+            "brace_expression" => Bashism::BraceExpansion,
+            "concatenation" => match brace_list(raw) {
+                Some((start, end)) => return self.bashism(Bashism::BraceExpansion, at(start, end - start), script),
+                None => return,
+            },
+            "file_redirect" if raw.starts_with("&>") => {
+                return self.bashism(Bashism::AmpersandRedirect, at(0, 2), script)
+            }
+            _ => return,
+        };
+        self.bashism(kind, span, script);
+    }
+
+    fn double_equals(&self, node: Node, script: &mut Script) {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if n.kind() == "==" && !n.is_named() {
+                self.bashism(Bashism::DoubleEqualsInTest, self.span(n), script);
+            }
+            // A nested command or substitution is looked at on its own.
+            if n == node || !matches!(n.kind(), "command" | "command_substitution" | "subshell") {
+                let mut cursor = n.walk();
+                stack.extend(n.children(&mut cursor));
+            }
+        }
     }
 
     fn word(&self, node: Node) -> ShellWord {
@@ -335,8 +433,26 @@ impl Collector<'_> {
         let Some(name) = name else { return };
         let span = Span::new(node.start_byte() + self.base, end + self.base);
         let command = ShellCommand { name, args, assignments, span, in_pipeline, wrapped: false };
+        self.command_bashisms(&command, script);
         self.unwrap_wrappers(&command, script);
         script.commands.push(command);
+    }
+
+    /// `source f`, `test a == b`, `set -o pipefail`.
+    fn command_bashisms(&self, command: &ShellCommand, script: &mut Script) {
+        match command.program() {
+            "source" => self.bashism(Bashism::Source, command.name.span, script),
+            "set" => {
+                for pair in command.args.windows(2) {
+                    let option = &pair[0].text;
+                    let sets_option = option.starts_with('-') && !option.starts_with("--") && option.ends_with('o');
+                    if sets_option && pair[1].text == "pipefail" {
+                        self.bashism(Bashism::Pipefail, pair[1].span, script);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     /// `sudo apt-get install`, `env X=1 pip install`, `sh -c '...'`: the wrapped command is listed too.
@@ -414,14 +530,34 @@ impl Collector<'_> {
             return;
         }
         let mut nested = Script::default();
-        parse_into(inner.slice(self.text), inner.start + self.base, &mut nested);
+        let shell = Dialect::from_program(command.program());
+        parse_nested(inner.slice(self.text), inner.start + self.base, shell, &mut nested);
         for mut c in nested.commands {
             c.wrapped = true;
             script.commands.push(c);
         }
         script.pipelines.extend(nested.pipelines);
         script.subshells.extend(nested.subshells);
+        script.bashisms.extend(nested.bashisms);
     }
+}
+
+/// Where an unquoted `{a,b}` list is in a word (`{}` alone, as `find -exec` takes it, is not one).
+fn brace_list(raw: &str) -> Option<(usize, usize)> {
+    let bytes = raw.as_bytes();
+    let mut open = None;
+    let mut comma = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\'' | b'"' | b' ' | b'\t' | b'\n' => return None,
+            b'{' if i == 0 || bytes[i - 1] != b'$' => (open, comma) = (Some(i), false),
+            b',' if open.is_some() => comma = true,
+            b'}' if comma => return open.map(|start| (start, i + 1)),
+            b'}' => open = None,
+            _ => {}
+        }
+    }
+    None
 }
 
 fn unescape(raw: &str) -> String {
@@ -509,6 +645,68 @@ mod tests {
         assert_eq!(s.pipelines.len(), 1);
         let plain = script("FROM a\nRUN [\"apt-get\", \"install\", \"curl\"]");
         assert_eq!(plain.commands[0].args[1].text, "curl");
+    }
+
+    fn bashisms(src: &str) -> Vec<(Bashism, &str, Option<Dialect>)> {
+        script(src).bashisms.iter().map(|b| (b.kind, b.span.slice(src), b.shell)).collect()
+    }
+
+    #[test]
+    fn bashisms_are_found_at_their_text() {
+        use Bashism::*;
+        let src = "FROM a\nRUN [[ -f x ]] && source y && set -eo pipefail && a=(1 2) \\\n  && [ \"$b\" == c ] && test d == e && printf $'\\t' && cat <<< w && echo a/{x,y} z{1..3} && make &> log";
+        let found = bashisms(src);
+        let kinds: Vec<_> = found.iter().map(|(k, text, _)| (*k, *text)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (DoubleBracket, "[[ -f x ]]"),
+                (Source, "source"),
+                (Pipefail, "pipefail"),
+                (Array, "(1 2)"),
+                (DoubleEqualsInTest, "=="),
+                (DoubleEqualsInTest, "=="),
+                (AnsiCString, "$'\\t'"),
+                (HereString, "<<< w"),
+                (BraceExpansion, "{x,y}"),
+                (BraceExpansion, "{1..3}"),
+                (AmpersandRedirect, "&>"),
+            ]
+        );
+        assert!(found.iter().all(|(_, _, shell)| shell.is_none()));
+        let s = script(src);
+        assert_eq!(s.sources.len(), 1);
+        assert_eq!(&src[s.sources[0].start..][..s.sources[0].text.len()], s.sources[0].text);
+        // Docker does not expand heredoc bodies, so `${a[0]}` is only seen there.
+        let subscript = "FROM a\nRUN <<EOF\necho ${a[0]}\nEOF\n";
+        assert_eq!(bashisms(subscript), vec![(Array, "a[0]", None)]);
+        let portable =
+            "FROM a\nRUN find . -exec rm {} \\; && echo \"{a,b}\" '[[' && . ./env && f() { :; } && x=\"${y}\" 2>&1";
+        assert_eq!(bashisms(portable), vec![]);
+    }
+
+    #[test]
+    fn bashisms_know_the_shell_that_runs_them() {
+        let src = "FROM a\nRUN bash -c 'source x' && function f { :; }";
+        assert_eq!(
+            bashisms(src),
+            vec![(Bashism::Source, "source", Some(Dialect::Bash)), (Bashism::FunctionKeyword, "function", None)]
+        );
+        let heredoc = "FROM a\nRUN <<EOF\n#!/bin/bash\n[[ -d x ]]\nEOF\n";
+        assert_eq!(bashisms(heredoc), vec![(Bashism::DoubleBracket, "[[ -d x ]]", Some(Dialect::Bash))]);
+        let fed = "FROM a\nRUN zsh -e <<EOF\necho {a,b}\nEOF\n";
+        assert_eq!(bashisms(fed), vec![(Bashism::BraceExpansion, "{a,b}", Some(Dialect::Zsh))]);
+        let exec = "FROM a\nRUN [\"sh\", \"-c\", \"source x\"]";
+        assert_eq!(bashisms(exec), vec![(Bashism::Source, "source", Some(Dialect::Sh))]);
+    }
+
+    #[test]
+    fn dialects_support_what_their_shells_run() {
+        assert_eq!(Dialect::from_program("/usr/bin/busybox"), Some(Dialect::Ash));
+        assert_eq!(Dialect::from_program("python3"), None);
+        assert!(Dialect::Ash.supports(Bashism::Pipefail) && !Dialect::Dash.supports(Bashism::Pipefail));
+        assert!(!Dialect::Ash.supports(Bashism::HereString) && Dialect::Bash.supports(Bashism::HereString));
+        assert!(!Dialect::Zsh.supports(Bashism::DoubleEqualsInTest));
     }
 
     #[test]

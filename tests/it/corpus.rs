@@ -65,3 +65,39 @@ fn every_corpus_file_lints_without_panic() {
         );
     }
 }
+
+/// Rules that answer to the same BuildKit name are one check: no file may get that finding twice,
+/// once under each code.
+#[test]
+fn no_check_is_reported_twice_under_two_codes() {
+    let rules: Vec<_> = dlint::rules::all().map(|r| r.meta).collect();
+    let mut pairs = Vec::new();
+    for (i, a) in rules.iter().enumerate() {
+        for b in &rules[i + 1..] {
+            if a.aliases.iter().any(|x| b.aliases.iter().any(|y| x.eq_ignore_ascii_case(y))) {
+                pairs.push((a.code, b.code));
+            }
+        }
+    }
+    let shared = repo_path("../shared/corpus");
+    let root = if shared.is_dir() { shared } else { repo_path("testdata") };
+    let mut files = Vec::new();
+    dockerfiles(&root, &mut files);
+    files.sort();
+    let settings = Settings { extend_select: BTreeSet::from(["ALL".to_string()]), ..Settings::default() };
+    let mut twice = Vec::new();
+    for file in &files {
+        let source = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+        let diagnostics = dlint::lint_source(&source, &settings);
+        for (a, b) in &pairs {
+            let spans_of =
+                |code: &str| diagnostics.iter().filter(|d| d.code == code).map(|d| d.span).collect::<Vec<_>>();
+            let spans_of_b = spans_of(b);
+            for span in spans_of(a).iter().filter(|s| spans_of_b.contains(s)) {
+                twice.push(format!("{}: {a} and {b} at {span:?}", file.display()));
+            }
+        }
+    }
+    eprintln!("{} rule pairs share a BuildKit name; {} files checked", pairs.len(), files.len());
+    assert!(twice.is_empty(), "one check reported under two codes:\n{}", twice.join("\n"));
+}

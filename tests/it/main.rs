@@ -11,6 +11,7 @@ mod fixes;
 mod report;
 mod rule_docs;
 mod rule_fixtures;
+mod shellcheck;
 mod suppressions;
 
 use std::io::Write;
