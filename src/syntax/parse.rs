@@ -198,7 +198,9 @@ fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instru
     let text = chunk.slice(source);
     let keyword_len = text.find(char::is_whitespace)?;
     let keyword = Keyword::parse(&text[..keyword_len])?;
-    if unsupported_expansion(text).is_some() {
+    // Docker expands variables in most instructions, but hands RUN, CMD and ENTRYPOINT text to the shell.
+    let expands = !matches!(keyword, Keyword::Run | Keyword::Cmd | Keyword::Entrypoint);
+    if expands && unsupported_expansion(text).is_some() {
         return None;
     }
     let line_end = logical_line_end(text, 0, escape);
@@ -397,12 +399,14 @@ fn skip_blanks(text: &str, mut at: usize, escape: char) -> usize {
 }
 
 fn describe_error(text: &str) -> String {
-    if let Some(expansion) = unsupported_expansion(text) {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let expands =
+        Keyword::parse(first).is_some_and(|k| !matches!(k, Keyword::Run | Keyword::Cmd | Keyword::Entrypoint));
+    if let Some(expansion) = unsupported_expansion(text).filter(|_| expands) {
         return format!(
             "unsupported modifier in `{expansion}`: see the Dockerfile reference for the modifiers BuildKit supports"
         );
     }
-    let first = text.split_whitespace().next().unwrap_or("");
     match Keyword::parse(first) {
         Some(keyword) if text.trim() == first => format!("{} requires arguments", keyword.as_str()),
         Some(keyword) => format!("malformed {} instruction", keyword.as_str()),
@@ -774,6 +778,12 @@ mod tests {
     fn long_unknown_words_with_multibyte_characters_are_errors_not_panics() {
         let file = parse("FROM alpine:3\nABCDEFGHIJé x\n");
         assert_eq!(file.errors.len(), 1);
+    }
+
+    #[test]
+    fn shell_text_may_use_any_parameter_expansion() {
+        let file = parse("FROM a:1\nRUN Write-Host ('{0}' -f $x); \\\n  echo ${list[0]} ${opt:value}\n");
+        assert!(file.errors.is_empty(), "{:?}", file.errors);
     }
 
     #[test]
