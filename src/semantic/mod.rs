@@ -56,8 +56,6 @@ pub struct Stage {
     /// The image reference after ARG expansion.
     pub image_text: String,
     pub base: Base,
-    /// `--platform` as written.
-    pub platform: Option<String>,
 }
 
 impl Stage {
@@ -130,15 +128,7 @@ impl<'a> Model<'a> {
         } else {
             Base::Image { reference: ImageRef::parse(&expanded.text), resolved: expanded.is_resolved() }
         };
-        Stage {
-            index,
-            name: alias.clone(),
-            from,
-            instructions: from..end,
-            image_text: expanded.text,
-            base,
-            platform: instruction.flag_value("platform").map(str::to_string),
-        }
+        Stage { index, name: alias.clone(), from, instructions: from..end, image_text: expanded.text, base }
     }
 
     pub fn escape(&self) -> char {
@@ -155,10 +145,6 @@ impl<'a> Model<'a> {
 
     pub fn final_stage(&self) -> Option<&Stage> {
         self.stages.last()
-    }
-
-    pub fn is_final(&self, stage: &Stage) -> bool {
-        stage.index + 1 == self.stages.len()
     }
 
     /// A stage by name (case-insensitive) or index, as `COPY --from` and `FROM` refer to them.
@@ -421,11 +407,6 @@ impl<'a> Model<'a> {
             None => Lookup::Undeclared,
         }
     }
-
-    /// Whether a RUN mounts a cache (or tmpfs) at `path` or a directory above it.
-    pub fn run_mounts_cache_at(&self, instruction: usize, path: &str) -> bool {
-        cache_mount_targets(&self.file.instructions[instruction]).iter().any(|target| path_is_under(path, target))
-    }
 }
 
 /// Targets of a RUN's cache and tmpfs mounts (`--mount=type=cache,target=/root/.cache`). Takes the
@@ -558,12 +539,13 @@ mod tests {
             assert!(m.script(3).is_none());
             assert_eq!(m.shell_at(2), None);
             assert_eq!(m.final_shell(&m.stages[0]).map(|w| w[0].text.as_str()), Some("pwsh"));
-            assert!(m.run_mounts_cache_at(1, "/var/cache/apt/archives"));
+            let covered = |path: &str| cache_mount_targets(m.instruction(1)).iter().any(|t| path_is_under(path, t));
+            assert!(covered("/var/cache/apt/archives"));
             let triggers = "FROM a\nONBUILD RUN a | b\nSHELL [\"pwsh\", \"-c\"]\n";
             let file = parse(triggers);
             assert!(Model::build(triggers, &file).script(1).is_none(), "a trigger runs under the final SHELL");
-            assert!(!m.run_mounts_cache_at(1, "/var/lib/apt/lists"));
-            assert!(!m.run_mounts_cache_at(1, "/var/cache/aptitude"));
+            assert!(!covered("/var/lib/apt/lists"));
+            assert!(!covered("/var/cache/aptitude"));
             assert_eq!(cache_mount_targets(m.instruction(1)), vec!["/var/cache/apt"]);
         });
     }

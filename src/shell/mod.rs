@@ -158,10 +158,6 @@ impl Script {
         self.bashisms.dedup();
     }
 
-    pub fn commands_named<'a>(&'a self, program: &'a str) -> impl Iterator<Item = &'a ShellCommand> + 'a {
-        self.commands.iter().filter(move |c| c.is(program))
-    }
-
     /// Whether `span` lies inside a subshell or command substitution.
     pub fn in_subshell(&self, span: Span) -> bool {
         self.subshells.iter().any(|s| s.start <= span.start && span.end <= s.end)
@@ -632,7 +628,7 @@ mod tests {
     fn subshells_and_substitutions_are_recorded() {
         let src = "FROM a\nRUN (cd x && make) && D=$(cd y; pwd) && cd z";
         let s = script(src);
-        let cds: Vec<bool> = s.commands_named("cd").map(|c| s.in_subshell(c.span)).collect();
+        let cds: Vec<bool> = s.commands.iter().filter(|c| c.is("cd")).map(|c| s.in_subshell(c.span)).collect();
         assert_eq!(cds, vec![true, true, false]);
     }
 

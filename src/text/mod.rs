@@ -84,10 +84,6 @@ impl LineIndex {
         LineIndex { line_starts, len: text.len() }
     }
 
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
     /// 0-based line containing `offset` (offsets past the end clamp to the last line).
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.len);
@@ -161,7 +157,6 @@ mod tests {
     fn positions_count_characters_and_utf16_units() {
         let text = "ab\nçd😀e\r\nlast";
         let index = LineIndex::new(text);
-        assert_eq!(index.line_count(), 3);
         let e = text.find('e').unwrap();
         assert_eq!(index.line_col(text, e), LineCol { line: 2, column: 4 });
         assert_eq!(index.utf16_position(text, e), (1, 4));
