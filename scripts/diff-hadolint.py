@@ -129,13 +129,20 @@ def main():
         # dlint's own DF codes have no hadolint counterpart.
         return (code.startswith("DL") and code in dlint_codes) or (args.shellcheck and code.startswith("SC"))
 
+    # hadolint reports nothing but DL1000 for a file it cannot parse: leave those files out of
+    # every other code, or each dlint finding in them would count as a disagreement.
+    unparsed = {k[0] for k in theirs if k[2] == "DL1000"}
+
+    def compared(k):
+        return shared(k[2]) and (k[2] == "DL1000" or k[0] not in unparsed)
+
     # hadolint reports a shell finding once per line; dlint once per word: compare presence.
-    theirs_set = {k for k in theirs if shared(k[2])}
-    ours_set = {k for k in ours if shared(k[2])}
+    theirs_set = {k for k in theirs if compared(k)}
+    ours_set = {k for k in ours if compared(k)}
     rows = collections.defaultdict(lambda: [0, 0, 0])
     for k in theirs_set | ours_set:
         rows[k[2]][0 if k in theirs_set and k in ours_set else 1 if k in theirs_set else 2] += 1
-    print(f"{len(files)} files; per (file, instruction, code)")
+    print(f"{len(files)} files; per (file, instruction, code); {len(unparsed)} files hadolint cannot parse count for DL1000 only")
     print(f"{'code':<8} {'both':>6} {'only hadolint':>14} {'only dlint':>11} {'agreement':>10}")
     totals = [0, 0, 0]
     for code in sorted(rows):

@@ -1,6 +1,6 @@
 use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::{expand, Lookup};
-use crate::syntax::{Body, Keyword};
+use crate::syntax::{Body, KeyValue, Keyword};
 use std::cell::RefCell;
 
 pub struct EnvSelfReference;
@@ -33,7 +33,12 @@ impl Rule for EnvSelfReference {
             let earlier = &pairs[..position];
             let mut names = referenced.into_inner();
             names.dedup();
-            for name in names.iter().filter(|n| earlier.iter().any(|p| &p.key.text == *n)) {
+            // `ENV A=$A B=$A` copies A unchanged, so B gets the same value either way.
+            let changes = |p: &KeyValue, n: &str| {
+                p.key.text == n
+                    && p.value.as_ref().is_none_or(|v| v.text != format!("${n}") && v.text != format!("${{{n}}}"))
+            };
+            for name in names.iter().filter(|n| earlier.iter().any(|p| changes(p, n))) {
                 cx.report(
                     value.span,
                     format!("`${name}` is set in this same `ENV`, so here it still has its previous value"),

@@ -11,3 +11,5 @@ ENV J=1 K=$JJ
 ENV L 1 $L
 ENV M=1 M=$M
 ONBUILD ENV N=1 O=$N
+ARG P
+ENV P=$P Q=/opt/$P R=${P} S=${R}
