@@ -556,6 +556,16 @@ fn brace_list(raw: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The words a word's source text `raw` expands to through its unquoted `{a,b}` lists (`/x/{a,b}` is
+/// `/x/a` and `/x/b`); `raw` alone when it has none.
+pub fn brace_expand(raw: &str) -> Vec<String> {
+    let Some((start, end)) = brace_list(raw) else { return vec![raw.to_string()] };
+    raw[start + 1..end - 1]
+        .split(',')
+        .flat_map(|item| brace_expand(&format!("{}{item}{}", &raw[..start], &raw[end..])))
+        .collect()
+}
+
 fn unescape(raw: &str) -> String {
     if !raw.contains('\\') {
         return raw.to_string();
@@ -600,6 +610,14 @@ mod tests {
         assert_eq!(install.span.slice(src), "apt-get install -y \"curl\"");
         assert_eq!(install.args[2].text, "curl");
         assert!(install.has_flag("-y") && install.subcommand() == Some("install"));
+    }
+
+    #[test]
+    fn brace_lists_expand_to_every_item() {
+        assert_eq!(brace_expand("/var/lib/{apt,dpkg}/"), vec!["/var/lib/apt/", "/var/lib/dpkg/"]);
+        assert_eq!(brace_expand("{a,b}{1,2}"), vec!["a1", "a2", "b1", "b2"]);
+        assert_eq!(brace_expand("'{a,b}'"), vec!["'{a,b}'"]);
+        assert_eq!(brace_expand("${x}"), vec!["${x}"]);
     }
 
     #[test]
