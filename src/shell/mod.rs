@@ -296,6 +296,14 @@ fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Sc
             "pipeline" => script.pipelines.push(collector.span(node)),
             "subshell" | "command_substitution" | "process_substitution" => script.subshells.push(collector.span(node)),
             "heredoc_body" => continue,
+            // Like bash, `(( a | b ))` that is no arithmetic is read as subshells in a subshell.
+            "compound_statement" if node.has_error() => {
+                let raw = &text[node.byte_range()];
+                if let Some(inner) = raw.strip_prefix("((").and_then(|r| r.strip_suffix("))")) {
+                    parse_nested(&format!("( {inner} )"), base + node.start_byte(), shell, script);
+                    continue;
+                }
+            }
             _ => {}
         }
         collector.bashisms(node, script);
@@ -556,6 +564,16 @@ fn brace_list(raw: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The words a word's source text `raw` expands to through its unquoted `{a,b}` lists (`/x/{a,b}` is
+/// `/x/a` and `/x/b`); `raw` alone when it has none.
+pub fn brace_expand(raw: &str) -> Vec<String> {
+    let Some((start, end)) = brace_list(raw) else { return vec![raw.to_string()] };
+    raw[start + 1..end - 1]
+        .split(',')
+        .flat_map(|item| brace_expand(&format!("{}{item}{}", &raw[..start], &raw[end..])))
+        .collect()
+}
+
 fn unescape(raw: &str) -> String {
     if !raw.contains('\\') {
         return raw.to_string();
@@ -600,6 +618,22 @@ mod tests {
         assert_eq!(install.span.slice(src), "apt-get install -y \"curl\"");
         assert_eq!(install.args[2].text, "curl");
         assert!(install.has_flag("-y") && install.subcommand() == Some("install"));
+    }
+
+    #[test]
+    fn double_parentheses_that_are_no_arithmetic_are_subshells() {
+        let src = "FROM a\nRUN (( find / ! -name c|xargs rm || true )) && (( x = 1 + 2 ))";
+        let s = script(src);
+        assert_eq!(names(&s), vec!["find", "xargs", "rm", "true"]);
+        assert_eq!(s.pipelines.iter().map(|p| p.slice(src)).collect::<Vec<_>>(), vec!["find / ! -name c|xargs rm"]);
+    }
+
+    #[test]
+    fn brace_lists_expand_to_every_item() {
+        assert_eq!(brace_expand("/var/lib/{apt,dpkg}/"), vec!["/var/lib/apt/", "/var/lib/dpkg/"]);
+        assert_eq!(brace_expand("{a,b}{1,2}"), vec!["a1", "a2", "b1", "b2"]);
+        assert_eq!(brace_expand("'{a,b}'"), vec!["'{a,b}'"]);
+        assert_eq!(brace_expand("${x}"), vec!["${x}"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::lint::{At, Category, Context, Edit, Fix, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::path_is_under;
 use crate::shell::tools::{is_apt_update, package_command, Manager};
-use crate::shell::{Script, ShellCommand, SHELLS};
+use crate::shell::{brace_expand, Script, ShellCommand, SHELLS};
 use crate::syntax::{Command, Keyword};
 
 pub struct AptListsKept;
@@ -36,7 +36,7 @@ impl Rule for AptListsKept {
         let Some(script) = cx.model.script(at.index) else { return };
         let mut fix = cleanup_fix(&at, script, cx.source);
         for update in script.commands.iter().filter(|c| is_apt_update(c)) {
-            if script.commands.iter().any(|c| c.span.start > update.span.start && removes_lists(c)) {
+            if script.commands.iter().any(|c| c.span.start > update.span.start && removes_lists(c, cx.source)) {
                 continue;
             }
             let diagnostic = cx
@@ -50,16 +50,20 @@ impl Rule for AptListsKept {
 }
 
 /// `rm -rf /var/lib/apt/lists/*` (or the directory, or `/var/lib/apt`), or `apt-get distclean` (also
-/// spelt `dist-clean`).
+/// spelt `dist-clean`); `{a,b}` lists in the paths are expanded.
 /// A `sh -c "..."` script the shell layer could not read counts when its text removes the lists.
-fn removes_lists(command: &ShellCommand) -> bool {
+fn removes_lists(command: &ShellCommand, source: &str) -> bool {
     let shell = SHELLS.contains(&command.program());
     if shell && command.args.iter().any(|a| a.text.contains("rm ") && a.text.contains(LISTS)) {
         return true;
     }
     if command.is("rm") {
-        return command.operands().any(|w| {
-            let path = w.text.trim_end_matches('*').trim_end_matches('/');
+        let paths = command.operands().flat_map(|w| match w.span.slice(source) == w.text {
+            true => brace_expand(&w.text),
+            false => vec![w.text.clone()],
+        });
+        return paths.into_iter().any(|path| {
+            let path = path.trim_end_matches('*').trim_end_matches('/');
             path.len() >= "/var/lib/apt".len() && path_is_under(LISTS, path)
         });
     }

@@ -27,3 +27,5 @@ apt-get install -y curl
 EOF
 RUN apt-get update && apt-get install -y curl  
 RUN sudo apt-get update && sudo bash -c "apt-get install -y \"${PKG}\" && rm -rf /var/lib/apt/lists/*"
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/{apt,dpkg,cache,log}/
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/{dpkg,log}/ '/var/lib/{apt,x}'

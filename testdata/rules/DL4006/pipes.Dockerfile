@@ -43,3 +43,5 @@ RUN a | b
 # A trigger runs with the SHELL the image ends with.
 FROM debian:12-slim AS plugin-base
 ONBUILD RUN ls plugins | sort
+RUN apt-get clean && (( find /usr/share/doc -type f ! -name copyright|xargs rm || true ))
+RUN (( x = 1 + 2 )) && echo done
