@@ -226,7 +226,7 @@ impl<'a> Model<'a> {
     pub fn runs_posix_shell(&self, instruction: usize) -> bool {
         match self.shell_for(instruction).and_then(|w| w.first()) {
             Some(program) => {
-                let name = program.text.rsplit(['/', '\\']).next().unwrap_or("").to_ascii_lowercase();
+                let name = shell::program_name(&program.text).to_ascii_lowercase();
                 !(name.starts_with("powershell") || name.starts_with("pwsh") || name.starts_with("cmd"))
             }
             None => !self.stage_of(instruction).is_some_and(|s| self.is_windows(s)),

@@ -17,7 +17,7 @@ pub enum Dialect {
 impl Dialect {
     /// The dialect of a shell program (`/bin/bash`, `dash`, `busybox`); `None` for other programs.
     pub fn from_program(program: &str) -> Option<Dialect> {
-        let name = program.rsplit('/').next().unwrap_or(program);
+        let name = super::program_name(program);
         Some(match name {
             "sh" => Dialect::Sh,
             "dash" | "posh" => Dialect::Dash,

@@ -60,7 +60,7 @@ pub struct ShellCommand {
 impl ShellCommand {
     /// The command's base name: `/usr/bin/apt-get` -> `apt-get`.
     pub fn program(&self) -> &str {
-        self.name.text.rsplit('/').next().unwrap_or(&self.name.text)
+        program_name(&self.name.text)
     }
 
     pub fn is(&self, program: &str) -> bool {
@@ -167,14 +167,43 @@ impl Script {
     pub fn sets_pipefail_before(&self, offset: usize) -> bool {
         // A `set` in a subshell or a nested `sh -c` ends with it.
         let top_level = |c: &&ShellCommand| !c.wrapped && !self.in_subshell(c.span);
-        self.commands.iter().filter(|c| c.span.start < offset && c.is("set")).filter(top_level).any(|c| {
-            c.args.windows(2).any(|w| w[0].text.starts_with('-') && w[0].text.ends_with('o') && w[1].text == "pipefail")
-        })
+        self.commands
+            .iter()
+            .filter(|c| c.span.start < offset && c.is("set"))
+            .filter(top_level)
+            .any(|c| options_set_pipefail(c.args.iter().map(|a| a.text.as_str())))
     }
 }
 
 /// Shells whose `-c` script and heredoc bodies are parsed.
-pub const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+pub const SHELLS: [&str; 7] = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"];
+
+/// A program's name without its directory (`/usr/bin/bash` -> `bash`, `C:\\x\\cmd.exe` -> `cmd.exe`).
+pub fn program_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Whether a shell invocation (`bash -eo pipefail -c`, `/usr/bin/env bash -o pipefail -c`, a SHELL
+/// instruction's words) turns `pipefail` on.
+pub fn invocation_sets_pipefail<'w>(words: impl IntoIterator<Item = &'w str>) -> bool {
+    let mut words = words.into_iter().peekable();
+    let mut program = program_name(words.next().unwrap_or(""));
+    if program == "env" {
+        while words.peek().is_some_and(|w| w.starts_with('-') || w.contains('=')) {
+            words.next();
+        }
+        program = program_name(words.next().unwrap_or(""));
+    }
+    SHELLS.contains(&program) && options_set_pipefail(words.take_while(|w| *w != "-c" && *w != "--"))
+}
+
+/// `-o pipefail` among options, also in a group (`-eo pipefail`, `-euxo pipefail`).
+fn options_set_pipefail<'w>(options: impl IntoIterator<Item = &'w str>) -> bool {
+    let options: Vec<&str> = options.into_iter().collect();
+    let short_group =
+        |w: &str| w.strip_prefix('-').is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphabetic()));
+    options.windows(2).any(|w| short_group(w[0]) && w[0].ends_with('o') && w[1] == "pipefail")
+}
 
 /// Parses the shell of a shell-form command. Exec form (`["a", "b"]`) has no shell and gives `None`.
 pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Script> {
@@ -244,7 +273,7 @@ fn is_dash_c(arg: &str) -> bool {
 fn heredoc_runner(command_line: &str) -> Option<Option<Dialect>> {
     let mut words = command_line.split_whitespace().filter(|w| !w.starts_with("<<"));
     let first = words.next().unwrap_or("");
-    let program = first.rsplit('/').next().unwrap_or(first);
+    let program = program_name(first);
     (SHELLS.contains(&program) && words.all(|w| w.starts_with('-'))).then(|| Dialect::from_program(program))
 }
 
@@ -256,7 +285,7 @@ fn shebang_shell(body: &str) -> Option<Option<Dialect>> {
     let interpreter = parts.next().unwrap_or("");
     let interpreter =
         if interpreter.ends_with("/env") { parts.find(|p| !p.starts_with('-')).unwrap_or("") } else { interpreter };
-    let program = interpreter.rsplit('/').next().unwrap_or(interpreter);
+    let program = program_name(interpreter);
     SHELLS.contains(&program).then(|| Dialect::from_program(program))
 }
 
@@ -754,6 +783,19 @@ mod tests {
         assert!(!s.sets_pipefail_before(s.pipelines[0].start));
         let s = script("FROM a\nRUN set -eo pipefail; a | b");
         assert!(s.sets_pipefail_before(s.pipelines[0].start));
+    }
+
+    #[test]
+    fn pipefail_is_read_from_shell_invocations() {
+        let sets = |words: &[&str]| invocation_sets_pipefail(words.iter().copied());
+        assert!(sets(&["/bin/bash", "-o", "pipefail", "-c"]));
+        assert!(sets(&["bash", "-euxo", "pipefail", "-c"]));
+        assert!(sets(&["/usr/bin/env", "bash", "-o", "pipefail", "-c"]));
+        assert!(sets(&["/bin/ash", "-eo", "pipefail", "-c"]));
+        assert!(!sets(&["/bin/bash", "-c"]));
+        assert!(!sets(&["/bin/bash", "-c", "-o", "pipefail"]));
+        assert!(!sets(&["python3", "-o", "pipefail"]));
+        assert!(!sets(&["bash", "--login", "pipefail", "-c"]));
     }
 
     #[test]

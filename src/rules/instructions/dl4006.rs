@@ -1,5 +1,5 @@
 use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
-use crate::shell::Script;
+use crate::shell::{invocation_sets_pipefail, Script};
 use crate::syntax::{Command, Keyword};
 use crate::text::Span;
 
@@ -30,7 +30,7 @@ impl Rule for PipeWithoutPipefail {
         let shell = cx.model.shell_for(at.index);
         // Exec form runs its program directly: SHELL does not apply.
         let exec_form = matches!(at.instruction.command(), Some(Command::Exec { .. }));
-        if !exec_form && shell.is_some_and(|words| super::shell_sets_pipefail(super::shell_words(words))) {
+        if !exec_form && shell.is_some_and(|words| invocation_sets_pipefail(super::shell_words(words))) {
             return;
         }
         for &pipeline in &script.pipelines {
@@ -52,7 +52,7 @@ fn pipefail_on(script: &Script, pipeline: Span) -> bool {
         || script.commands.iter().any(|c| {
             c.span.start < pipeline.start
                 && pipeline.end <= c.span.end
-                && super::shell_sets_pipefail(
+                && invocation_sets_pipefail(
                     std::iter::once(c.name.text.as_str()).chain(c.args.iter().map(|a| a.text.as_str())),
                 )
         })

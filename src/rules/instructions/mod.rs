@@ -50,36 +50,6 @@ pub fn keyword_like(written: &str, keyword: &str) -> String {
     }
 }
 
-/// Shells that take `-o pipefail` (dash since 0.5.11; where it does not, the build fails loudly).
-const POSIX_SHELLS: [&str; 7] = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"];
-
-/// Whether a shell invocation (`bash -eo pipefail -c`, `/usr/bin/env bash -o pipefail -c`) turns
-/// `pipefail` on.
-pub fn shell_sets_pipefail<'w>(words: impl IntoIterator<Item = &'w str>) -> bool {
-    let mut words = words.into_iter().peekable();
-    let mut program = base_name(words.next().unwrap_or(""));
-    if program == "env" {
-        while words.peek().is_some_and(|w| w.starts_with('-') || w.contains('=')) {
-            words.next();
-        }
-        program = base_name(words.next().unwrap_or(""));
-    }
-    if !POSIX_SHELLS.contains(&program) {
-        return false;
-    }
-    let options: Vec<&str> = words.take_while(|w| *w != "-c" && *w != "--").collect();
-    options.windows(2).any(|w| is_short_option_group(w[0]) && w[0].ends_with('o') && w[1] == "pipefail")
-}
-
-fn base_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
-/// `-o`, `-eo`, `-euxo`: a group of single-letter options.
-fn is_short_option_group(word: &str) -> bool {
-    word.strip_prefix('-').is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphabetic()))
-}
-
 /// The SHELL words as text.
 pub fn shell_words(words: &[Word]) -> impl Iterator<Item = &str> {
     words.iter().map(|w| w.text.as_str())
@@ -88,19 +58,6 @@ pub fn shell_words(words: &[Word]) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pipefail_is_read_from_shell_invocations() {
-        let sets = |words: &[&str]| shell_sets_pipefail(words.iter().copied());
-        assert!(sets(&["/bin/bash", "-o", "pipefail", "-c"]));
-        assert!(sets(&["bash", "-euxo", "pipefail", "-c"]));
-        assert!(sets(&["/usr/bin/env", "bash", "-o", "pipefail", "-c"]));
-        assert!(sets(&["/bin/ash", "-eo", "pipefail", "-c"]));
-        assert!(!sets(&["/bin/bash", "-c"]));
-        assert!(!sets(&["/bin/bash", "-c", "-o", "pipefail"]));
-        assert!(!sets(&["python3", "-o", "pipefail"]));
-        assert!(!sets(&["bash", "--login", "pipefail", "-c"]));
-    }
 
     #[test]
     fn keywords_keep_their_case() {

@@ -1,5 +1,6 @@
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::Model;
+use crate::shell::program_name;
 use crate::shell::tools::is_versioned_program;
 use crate::syntax::{Body, Instruction, Keyword, Word};
 use crate::text::Span;
@@ -143,7 +144,7 @@ struct Install {
 /// Recognises a dependency install from a simple command's words (program first).
 fn install(words: &[&str]) -> Option<Install> {
     let (&first, args) = words.split_first()?;
-    let program = first.rsplit('/').next().unwrap_or(first);
+    let program = program_name(first);
     let operands: Vec<&str> = args.iter().copied().filter(|a| !a.starts_with('-')).collect();
     let global = args.iter().any(|a| matches!(*a, "-g" | "--global"));
     let found = |ecosystem, label: String| Some(Install { ecosystem, label });
