@@ -5,6 +5,8 @@ pub mod cli;
 pub mod config;
 pub mod fix;
 pub mod lint;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod semantic;

@@ -39,6 +39,12 @@ enum Command {
         /// Rule code or name, in any case
         code: String,
     },
+    /// Run the language server over standard input and output
+    Lsp {
+        /// Talk over standard input and output (the only transport, and the default)
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -103,6 +109,18 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Rules { format }) => rules::list(format),
         Some(Command::Rule { code }) => rules::explain(&code),
+        Some(Command::Lsp { stdio: _ }) => lsp(),
         None => check::run(cli.check),
     }
+}
+
+#[cfg(feature = "lsp")]
+fn lsp() -> u8 {
+    crate::lsp::run()
+}
+
+#[cfg(not(feature = "lsp"))]
+fn lsp() -> u8 {
+    eprintln!("dlint: this build has no language server support (built without the `lsp` feature)");
+    FAILURE
 }

@@ -8,6 +8,8 @@ mod cli;
 mod config;
 mod corpus;
 mod fixes;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod report;
 mod rule_docs;
 mod rule_fixtures;

@@ -1,0 +1,22 @@
+//! The language server (`dlint lsp`), over standard input and output. The only module that uses LSP types
+//! and UTF-16 positions: `convert` turns core spans and diagnostics into LSP ones and applies edits, and
+//! `server` routes the protocol's notifications to it and to [`crate::lint_source`].
+
+mod convert;
+mod server;
+
+pub use convert::{apply_change, to_lsp_diagnostic, to_range};
+
+/// Serve the Language Server Protocol on standard input and output until the client says exit; returns
+/// the process exit code.
+pub fn run() -> u8 {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("dlint: cannot start the language server: {error}");
+            return 2;
+        }
+    };
+    runtime.block_on(server::serve());
+    0
+}

@@ -1,0 +1,114 @@
+//! The protocol routing: open documents, re-lint on every change, publish diagnostics.
+
+use super::convert::{apply_change, to_lsp_diagnostic};
+use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
+use crate::lint::Settings;
+use crate::text::LineIndex;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+pub async fn serve() {
+    let (service, socket) = LspService::new(Backend::new);
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+}
+
+struct Document {
+    version: i32,
+    text: String,
+}
+
+struct Backend {
+    client: Client,
+    documents: Mutex<HashMap<Uri, Document>>,
+    /// Config discovery as the CLI does it; `None` if even the defaults could not be set up.
+    resolver: Mutex<Option<Resolver>>,
+}
+
+impl Backend {
+    fn new(client: Client) -> Self {
+        let resolver = Resolver::new(ConfigSource::Discover, Overrides::default(), KnownRules::registry()).ok();
+        Backend { client, documents: Mutex::default(), resolver: Mutex::new(resolver) }
+    }
+
+    /// Settings for a document: its file's config, or the defaults for other URIs and broken configs.
+    fn settings_for(&self, uri: &Uri) -> (Arc<Settings>, Option<String>) {
+        let defaults = || Arc::new(Settings::default());
+        let Some(path) = uri.to_file_path() else { return (defaults(), None) };
+        let mut resolver = self.resolver.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match resolver.as_mut().map(|resolver| resolver.settings_for(&path)) {
+            Some(Ok(settings)) => (settings, None),
+            Some(Err(error)) => (defaults(), Some(error.to_string())),
+            None => (defaults(), None),
+        }
+    }
+
+    /// Lint the document's current text and publish what was found.
+    async fn lint(&self, uri: Uri) {
+        let (settings, config_error) = self.settings_for(&uri);
+        let found = {
+            let documents = self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let Some(document) = documents.get(&uri) else { return };
+            let index = LineIndex::new(&document.text);
+            let diagnostics = crate::lint_source(&document.text, &settings)
+                .iter()
+                .map(|diagnostic| to_lsp_diagnostic(&index, &document.text, diagnostic))
+                .collect();
+            (diagnostics, document.version)
+        };
+        if let Some(error) = config_error {
+            self.client.log_message(MessageType::WARNING, format!("dlint: {error}; using the defaults")).await;
+        }
+        self.client.publish_diagnostics(uri, found.0, Some(found.1)).await;
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "dlint".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+            capabilities: ServerCapabilities {
+                text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
+                ..ServerCapabilities::default()
+            },
+            ..InitializeResult::default()
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        let opened = Document { version: document.version, text: document.text };
+        self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(document.uri.clone(), opened);
+        self.lint(document.uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut documents = self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let Some(document) = documents.get_mut(&uri) else { return };
+            for change in params.content_changes {
+                apply_change(&mut document.text, change);
+            }
+            document.version = params.text_document.version;
+        }
+        self.lint(uri).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let removed = self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&uri);
+        if removed.is_some() {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+}
