@@ -261,10 +261,14 @@ pub fn package_command(command: &ShellCommand) -> Option<PackageCommand<'_>> {
     Some(PackageCommand { manager, command, verb, packages: words.collect() })
 }
 
+/// `apt-get`, `apt` or `aptitude`.
+pub fn is_apt(command: &ShellCommand) -> bool {
+    matches!(command.program(), "apt-get" | "apt" | "aptitude")
+}
+
 /// `apt-get update`, `apt update` or `aptitude update`.
 pub fn is_apt_update(command: &ShellCommand) -> bool {
-    matches!(command.program(), "apt-get" | "apt" | "aptitude")
-        && operands(&command.args, APT_VALUE_OPTIONS).first().is_some_and(|w| w.text == "update")
+    is_apt(command) && operands(&command.args, APT_VALUE_OPTIONS).first().is_some_and(|w| w.text == "update")
 }
 
 /// The package name of an operand without its version, release or architecture:

@@ -1,6 +1,6 @@
 use crate::lint::{At, Category, Context, Edit, Fix, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::path_is_under;
-use crate::shell::tools::{is_apt_update, package_command, Manager};
+use crate::shell::tools::{is_apt, is_apt_update, package_command, Manager};
 use crate::shell::{brace_expand, Script, ShellCommand, SHELLS};
 use crate::syntax::{Command, Keyword};
 
@@ -78,7 +78,7 @@ fn cleanup_fix(at: &At, script: &Script, source: &str) -> Option<Fix> {
     let Some(Command::Shell { span, heredocs }) = at.instruction.command() else { return None };
     let end = script.commands.iter().map(|c| c.span.end).max()?;
     let last: Vec<&ShellCommand> = script.commands.iter().filter(|c| c.span.end == end).collect();
-    let is_apt = last.iter().any(|c| matches!(c.program(), "apt-get" | "apt" | "aptitude"));
+    let is_apt = last.iter().any(|c| is_apt(c));
     let alone = last.iter().all(|c| !c.in_pipeline) && end <= span.end && source[end..span.end].trim().is_empty();
     (heredocs.is_empty() && is_apt && alone).then(|| {
         Fix::unsafe_(format!("Append `{}`", CLEANUP.trim_start_matches(" && ")), vec![Edit::insert(end, CLEANUP)])
