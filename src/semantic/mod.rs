@@ -306,7 +306,7 @@ impl<'a> Model<'a> {
                 if position > 0 && inst.keyword == Keyword::Arg {
                     continue;
                 }
-                if let Some(d) = self.declarations(i).into_iter().rev().find(|d| d.name == name) {
+                if let Some(d) = self.declarations(i).iter().rev().find(|d| d.name == name) {
                     return match &d.value {
                         Some(v) => Lookup::Value(v.clone()),
                         None if inst.keyword == Keyword::Arg && !d.has_value => match self.global_lookup(name) {

@@ -274,7 +274,7 @@ fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instru
                 };
                 Body::Pairs(vec![KeyValue { key: words[0].clone(), value: Some(value), legacy: true, span: rest }])
             } else {
-                let pairs: Vec<KeyValue> = words.iter().map(|w| key_value(w)).collect::<Option<_>>()?;
+                let pairs: Vec<KeyValue> = words.iter().map(key_value).collect::<Option<_>>()?;
                 if keyword == Keyword::Arg {
                     Body::Args(pairs)
                 } else {
@@ -373,8 +373,8 @@ fn split_words(source: &str, span: Span, escape: char) -> Vec<Word> {
         }
         current.get_or_insert_with(|| (i, String::new())).1.push(c);
         if c == escape {
-            if let Some((_, next)) = chars.next() {
-                current.as_mut().map(|(_, w)| w.push(next));
+            if let (Some((_, next)), Some((_, word))) = (chars.next(), current.as_mut()) {
+                word.push(next);
             }
         }
     }
@@ -505,13 +505,13 @@ impl Converter<'_> {
                 file.comments.push(self.comment(child, false));
             }
         }
-        match self.instruction(node, file) {
+        match self.instruction(node) {
             Ok(instruction) => file.instructions.push(instruction),
             Err(message) => file.errors.push(SyntaxError { span: self.span(node), message }),
         }
     }
 
-    fn instruction(&self, node: Node, file: &mut Dockerfile) -> Result<Instruction, String> {
+    fn instruction(&self, node: Node) -> Result<Instruction, String> {
         let keyword_node = node.child(0).ok_or("empty instruction")?;
         let keyword = Keyword::parse(self.local(keyword_node)).ok_or("unknown instruction")?;
         let mut flags = Vec::new();
@@ -600,7 +600,7 @@ impl Converter<'_> {
             }
             Keyword::Onbuild => {
                 let inner = named.first().ok_or("ONBUILD requires an instruction")?;
-                Body::Onbuild(Box::new(self.instruction(*inner, file)?))
+                Body::Onbuild(Box::new(self.instruction(*inner)?))
             }
         };
         Ok(Instruction { keyword, keyword_span: self.span(keyword_node), span: self.span(node), flags, body })
