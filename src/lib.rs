@@ -1,9 +1,10 @@
 //! dlint: a Dockerfile linter. Layers, lowest first: text, syntax, shell, semantic, lint, rules, then the
-//! front ends (fix, report, config, cli). A layer uses only the layers before it.
+//! front ends (fix, ide, report, config, cli, lsp). A layer uses only the layers before it.
 
 pub mod cli;
 pub mod config;
 pub mod fix;
+pub mod ide;
 pub mod lint;
 #[cfg(feature = "lsp")]
 pub mod lsp;

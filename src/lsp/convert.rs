@@ -13,10 +13,15 @@ pub fn to_range(index: &LineIndex, text: &str, span: Span) -> Range {
     Range { start: position(span.start), end: position(span.end) }
 }
 
-/// The byte span a range covers; positions past a line's or the text's end clamp to it.
-fn to_span(index: &LineIndex, text: &str, range: Range) -> Span {
-    let start = index.offset_of_utf16(text, range.start.line, range.start.character);
-    let end = index.offset_of_utf16(text, range.end.line, range.end.character);
+/// The byte offset of a position; positions past a line's or the text's end clamp to it.
+pub fn to_offset(index: &LineIndex, text: &str, position: Position) -> usize {
+    index.offset_of_utf16(text, position.line, position.character)
+}
+
+/// The byte span a range covers, clamped like [`to_offset`].
+pub fn to_span(index: &LineIndex, text: &str, range: Range) -> Span {
+    let start = to_offset(index, text, range.start);
+    let end = to_offset(index, text, range.end);
     Span::new(start.min(end), start.max(end))
 }
 

@@ -1,11 +1,12 @@
 //! The language server (`dlint lsp`), over standard input and output. The only module that uses LSP types
-//! and UTF-16 positions: `convert` turns core spans and diagnostics into LSP ones and applies edits, and
-//! `server` routes the protocol's notifications to it and to [`crate::lint_source`].
+//! and UTF-16 positions: `convert` turns core spans and diagnostics into LSP ones and applies edits,
+//! `server` is the one routing point, and each feature has a file of its own that converts the answer of
+//! its pure counterpart in [`crate::ide`].
 
 mod convert;
 mod server;
 
-pub use convert::{apply_change, to_lsp_diagnostic, to_range};
+pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};
 
 /// Serve the Language Server Protocol on standard input and output until the client says exit; returns
 /// the process exit code.

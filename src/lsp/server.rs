@@ -45,6 +45,12 @@ impl Backend {
         }
     }
 
+    /// Runs `answer` on an open document's current text; `None` for documents that are not open.
+    fn read<R>(&self, uri: &Uri, answer: impl FnOnce(&str) -> R) -> Option<R> {
+        let documents = self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        documents.get(uri).map(|document| answer(&document.text))
+    }
+
     /// Lint the document's current text and publish what was found.
     async fn lint(&self, uri: Uri) {
         let (settings, config_error) = self.settings_for(&uri);
