@@ -15,9 +15,11 @@ pub async fn serve() {
     Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
 }
 
-struct Document {
+pub(super) struct Document {
     version: i32,
-    text: String,
+    pub(super) text: String,
+    /// The findings last published for `text`.
+    pub(super) diagnostics: Vec<crate::Diagnostic>,
 }
 
 struct Backend {
@@ -45,20 +47,22 @@ impl Backend {
         }
     }
 
-    /// Runs `answer` on an open document's current text; `None` for documents that are not open.
-    fn read<R>(&self, uri: &Uri, answer: impl FnOnce(&str) -> R) -> Option<R> {
+    /// Runs `answer` on an open document; `None` for documents that are not open.
+    fn read<R>(&self, uri: &Uri, answer: impl FnOnce(&Document) -> R) -> Option<R> {
         let documents = self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        documents.get(uri).map(|document| answer(&document.text))
+        documents.get(uri).map(answer)
     }
 
     /// Lint the document's current text and publish what was found.
     async fn lint(&self, uri: Uri) {
         let (settings, config_error) = self.settings_for(&uri);
         let found = {
-            let documents = self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            let Some(document) = documents.get(&uri) else { return };
+            let mut documents = self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let Some(document) = documents.get_mut(&uri) else { return };
+            document.diagnostics = crate::lint_source(&document.text, &settings);
             let index = LineIndex::new(&document.text);
-            let diagnostics = crate::lint_source(&document.text, &settings)
+            let diagnostics = document
+                .diagnostics
                 .iter()
                 .map(|diagnostic| to_lsp_diagnostic(&index, &document.text, diagnostic))
                 .collect();
@@ -92,7 +96,7 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
-        let opened = Document { version: document.version, text: document.text };
+        let opened = Document { version: document.version, text: document.text, diagnostics: Vec::new() };
         self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(document.uri.clone(), opened);
         self.lint(document.uri).await;
     }
