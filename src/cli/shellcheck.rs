@@ -167,6 +167,7 @@ fn diagnostic(comment: &serde_json::Value, pieces: &[Piece]) -> Option<Diagnosti
         message,
         help: Some(format!("see https://www.shellcheck.net/wiki/{code}")),
         fix: None,
+        related: Vec::new(),
     })
 }
 

@@ -165,6 +165,7 @@ mod tests {
             message: "Test finding".to_owned(),
             help: None,
             fix,
+            related: Vec::new(),
         }
     }
 

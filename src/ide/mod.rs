@@ -2,6 +2,8 @@
 //! and spans. The language server only converts their answers to the protocol; nothing here does IO or
 //! knows about UTF-16.
 
+pub mod actions;
+
 use crate::semantic::Model;
 use crate::syntax::{self, Dockerfile};
 

@@ -108,6 +108,15 @@ pub struct Diagnostic {
     /// How to put it right, when there is more to say than the message.
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// Other places the finding involves, e.g. the earlier definition a duplicate repeats.
+    pub related: Vec<Related>,
+}
+
+/// A place in the same file that explains a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
 }
 
 impl Diagnostic {

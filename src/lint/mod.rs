@@ -8,7 +8,7 @@ pub mod meta;
 pub mod settings;
 pub mod suppress;
 
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use meta::{Category, FixAvailability, RuleMeta};
 pub use settings::{RuleOptions, Settings};
 
@@ -71,6 +71,7 @@ impl<'a> Context<'a> {
             message: message.into(),
             help: None,
             fix: None,
+            related: Vec::new(),
         });
         self.diagnostics.last_mut().expect("just pushed")
     }
@@ -83,6 +84,11 @@ impl<'a> Context<'a> {
 impl Diagnostic {
     pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.related.push(Related { span, message: message.into() });
         self
     }
 

@@ -15,7 +15,16 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
     #[serde(flatten)]
     range: JsonRange,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
     fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    #[serde(flatten)]
+    range: JsonRange,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -58,6 +67,11 @@ fn convert<'a>(path: &'a str, index: &LineIndex, source: &str, d: &'a Diagnostic
         message: &d.message,
         help: d.help.as_deref(),
         range: JsonRange::new(index, source, d.span),
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated { range: JsonRange::new(index, source, r.span), message: &r.message })
+            .collect(),
         fix: d.fix.as_ref().map(|fix| JsonFix {
             applicability: fix.applicability.as_str(),
             title: &fix.title,

@@ -45,7 +45,13 @@ fn snippet(d: &Diagnostic) -> Snippet<()> {
     Snippet::new(severity)
         .with_code(d.code)
         .with_message(&d.message)
-        .with_labels(vec![Label::primary((), d.span.start..d.span.end)])
+        .with_labels(
+            std::iter::once(Label::primary((), d.span.start..d.span.end))
+                .chain(
+                    d.related.iter().map(|r| Label::secondary((), r.span.start..r.span.end).with_message(&r.message)),
+                )
+                .collect(),
+        )
         .with_notes(notes)
 }
 

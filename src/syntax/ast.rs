@@ -255,6 +255,8 @@ pub struct Directives {
     pub escape: char,
     /// `# check=`: its raw value.
     pub check: Option<Word>,
+    /// Where the directive lines end: where a comment can go without ending them.
+    pub end: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -457,6 +457,7 @@ fn parse_directives(source: &str) -> Directives {
             "check" => directives.check = Some(word),
             _ => {}
         }
+        directives.end = offset;
     }
     directives
 }

@@ -1,6 +1,6 @@
 //! Report formats over hand-made diagnostics (independent of which rules exist).
 
-use dlint::lint::{Diagnostic, Edit, Fix, Severity};
+use dlint::lint::{Diagnostic, Edit, Fix, Related, Severity};
 use dlint::report::{json, tty, FileReport};
 use dlint::text::Span;
 use serde_json::json;
@@ -15,6 +15,7 @@ fn diagnostic(code: &'static str, severity: Severity, source: &str, needle: &str
         message: format!("Found `{needle}`"),
         help: None,
         fix: None,
+        related: Vec::new(),
     }
 }
 
@@ -24,7 +25,9 @@ fn reports() -> Vec<FileReport> {
     let at = pinned.span.end;
     pinned.help = Some("Pin the version".to_owned());
     pinned.fix = Some(Fix::safe("Pin `curl`", vec![Edit::insert(at, "=8.5.0")]));
-    let label = diagnostic("DF001", Severity::Error, first, "x");
+    let mut label = diagnostic("DF001", Severity::Error, first, "x");
+    let alpine = first.find("alpine").unwrap();
+    label.related.push(Related { span: Span::new(alpine, alpine + 6), message: "the base image".to_owned() });
     let second = "FROM ubuntu\n";
     vec![
         FileReport {
@@ -46,7 +49,8 @@ fn json_elements_are_sorted_with_character_columns_and_fixes() {
             {
                 "path": "a/Dockerfile", "code": "DF001", "name": "test-rule", "severity": "error",
                 "message": "Found `x`", "help": null,
-                "line": 2, "column": 9, "end_line": 2, "end_column": 10, "fix": null
+                "line": 2, "column": 9, "end_line": 2, "end_column": 10, "fix": null,
+                "related": [{ "line": 1, "column": 6, "end_line": 1, "end_column": 12, "message": "the base image" }]
             },
             {
                 "path": "a/Dockerfile", "code": "DL3008", "name": "test-rule", "severity": "warning",
@@ -76,6 +80,7 @@ fn tty_shows_code_snippet_notes_and_summary() {
     assert!(out.contains("= rule: test-rule (warning)"), "{out}");
     assert!(out.contains("= help: Pin the version"), "{out}");
     assert!(out.contains("= fix available: Pin `curl`"), "{out}");
+    assert!(out.contains("------ the base image"), "related places are labelled: {out}");
     assert!(!out.contains('\u{1b}'), "no colour asked for");
     let order: Vec<usize> = ["[DF001]", "[DL3008]", "[DL3007]"].iter().map(|code| out.find(code).unwrap()).collect();
     assert!(order.is_sorted(), "sorted by path, then position: {out}");

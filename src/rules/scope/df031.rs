@@ -40,7 +40,8 @@ impl Rule for ArgUsedBeforeDeclaration {
                             span,
                             format!("`{name}` is used before its `ARG` on line {line}, so it is empty here"),
                         )
-                        .with_help(format!("move `ARG {name}` above its first use"));
+                        .with_help(format!("move `ARG {name}` above its first use"))
+                        .with_related(model.instruction(arg).span, "the declaration, further down");
                     }
                 }
             }

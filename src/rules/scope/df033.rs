@@ -36,8 +36,10 @@ impl Rule for CopyFromLaterStage {
             Err(_) => model.stages.iter().find(|s| s.index > stage.index && s.is_named(&value)),
         };
         let Some(later) = later else { return };
-        let line = line_of(cx.source, model.instruction(later.from).span.start);
+        let later_from = model.instruction(later.from).span;
+        let line = line_of(cx.source, later_from.start);
         cx.report(word.span, format!("`--from={value}` names a stage defined later, on line {line}"))
-            .with_help("a stage can copy only from stages above it; move that stage up");
+            .with_help("a stage can copy only from stages above it; move that stage up")
+            .with_related(later.name.as_ref().map_or(later_from, |n| n.span), "the stage, defined below");
     }
 }

@@ -77,7 +77,8 @@ fn check_sequence(cx: &mut Context, items: &[(usize, &Instruction)], mut prepare
         .with_help(format!(
             "copy only {} first and install from them, then copy the rest of the source",
             install.ecosystem.manifests()
-        ));
+        ))
+        .with_related(at, "the install that re-runs on every source change");
     }
 }
 

@@ -26,10 +26,12 @@ fn report_repeated(cx: &mut Context, at: At, keyword: Keyword) {
     let Some(stage) = at.stage else { return };
     let previous = (stage.instructions.start..at.index).rev().find(|&i| cx.model.instruction(i).keyword == keyword);
     let Some(previous) = previous else { return };
-    let line = line_of(cx.source, cx.model.instruction(previous).span.start);
+    let previous = cx.model.instruction(previous).keyword_span;
+    let line = line_of(cx.source, previous.start);
     let name = keyword.as_str();
     cx.report(at.instruction.keyword_span, format!("`{name}` repeated in one stage (previous on line {line})"))
-        .with_help(format!("only the last `{name}` of a stage takes effect; keep one"));
+        .with_help(format!("only the last `{name}` of a stage takes effect; keep one"))
+        .with_related(previous, format!("the earlier `{name}`, which has no effect"));
 }
 
 /// The `--from` value of a COPY, unquoted, with the word as written. ONBUILD triggers are skipped:
