@@ -1,8 +1,13 @@
 //! Pure conversions between the core's byte spans and diagnostics and the protocol's UTF-16 ranges.
 
+use super::docs::rule_doc_uri;
+use crate::config::ConfigError;
 use crate::lint::{Diagnostic, Severity};
 use crate::text::{LineIndex, Span};
-use tower_lsp_server::ls_types::{self as lsp, NumberOrString, Position, Range, TextDocumentContentChangeEvent};
+use tower_lsp_server::ls_types::{
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, Location, NumberOrString, Position, Range,
+    TextDocumentContentChangeEvent, Uri,
+};
 
 /// The LSP range (0-based lines, UTF-16 columns) of a byte span of `text`.
 pub fn to_range(index: &LineIndex, text: &str, span: Span) -> Range {
@@ -34,14 +39,46 @@ fn to_severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// One finding as the protocol shows it: the rule code as `code`, the rule name at the message's end.
-pub fn to_lsp_diagnostic(index: &LineIndex, text: &str, diagnostic: &Diagnostic) -> lsp::Diagnostic {
+/// One finding of the document at `uri` as the protocol shows it: the rule code as `code` linking to the
+/// rule's doc, the rule name at the message's end, the places it involves as related information.
+pub fn to_lsp_diagnostic(index: &LineIndex, text: &str, uri: &Uri, diagnostic: &Diagnostic) -> lsp::Diagnostic {
+    let related = diagnostic
+        .related
+        .iter()
+        .map(|related| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), to_range(index, text, related.span)),
+            message: related.message.clone(),
+        })
+        .collect::<Vec<_>>();
     lsp::Diagnostic {
         range: to_range(index, text, diagnostic.span),
         severity: Some(to_severity(diagnostic.severity)),
         code: Some(NumberOrString::String(diagnostic.code.to_owned())),
+        code_description: doc_link(diagnostic.code).map(|href| CodeDescription { href }),
         source: Some("dlint".to_owned()),
         message: format!("{} ({})", diagnostic.message, diagnostic.name),
+        related_information: (!related.is_empty()).then_some(related),
+        ..lsp::Diagnostic::default()
+    }
+}
+
+/// The page that explains a code: ShellCheck's wiki for its codes, the rule's doc for dlint's.
+fn doc_link(code: &str) -> Option<Uri> {
+    if code.starts_with("SC") {
+        return format!("https://www.shellcheck.net/wiki/{code}").parse().ok();
+    }
+    rule_doc_uri(code)
+}
+
+/// A config file's error as a diagnostic of that file, at the place it names (or its start).
+pub fn config_error_diagnostic(error: &ConfigError) -> lsp::Diagnostic {
+    let (line, column) = error.position.unwrap_or((1, 1));
+    let start = Position::new(line.saturating_sub(1) as u32, column.saturating_sub(1) as u32);
+    lsp::Diagnostic {
+        range: Range::new(start, Position::new(start.line + 1, 0)),
+        severity: Some(lsp::DiagnosticSeverity::ERROR),
+        source: Some("dlint".to_owned()),
+        message: format!("{}; dlint uses the default settings until this is fixed", error.message),
         ..lsp::Diagnostic::default()
     }
 }

@@ -3,14 +3,17 @@
 //! `server` is the one routing point, and each feature has a file of its own that converts the answer of
 //! its pure counterpart in [`crate::ide`].
 
+mod actions;
 mod convert;
+mod docs;
 mod server;
 
 pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};
 
 /// Serve the Language Server Protocol on standard input and output until the client says exit; returns
-/// the process exit code.
-pub fn run() -> u8 {
+/// the process exit code. `config`, when given, is the one config file for every document (the client
+/// can change it through its settings); otherwise each document gets its nearest dlint.toml.
+pub fn run(config: Option<std::path::PathBuf>) -> u8 {
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -18,6 +21,6 @@ pub fn run() -> u8 {
             return 2;
         }
     };
-    runtime.block_on(server::serve());
+    runtime.block_on(server::serve(config));
     0
 }

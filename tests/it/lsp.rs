@@ -8,17 +8,24 @@ use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-struct Session {
-    child: Child,
+pub(crate) struct Session {
+    pub(crate) child: Child,
     stdin: ChildStdin,
     messages: Receiver<Value>,
 }
 
 impl Session {
-    fn start(cwd: &std::path::Path) -> Session {
+    /// Starts `dlint lsp` in `cwd`, with its cache (where rule docs are written) inside `cwd`.
+    pub(crate) fn start(cwd: &std::path::Path) -> Session {
+        Session::start_with(cwd, &[])
+    }
+
+    pub(crate) fn start_with(cwd: &std::path::Path, args: &[&str]) -> Session {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
             .arg("lsp")
+            .args(args)
             .current_dir(cwd)
+            .env("XDG_CACHE_HOME", cwd.join(".cache"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -53,23 +60,40 @@ impl Session {
         Session { child, stdin, messages }
     }
 
-    fn send(&mut self, message: Value) {
+    /// Initializes with these client capabilities; returns the server's capabilities.
+    pub(crate) fn initialize(&mut self, capabilities: Value) -> Value {
+        let init =
+            self.request(0, "initialize", json!({"processId": null, "rootUri": null, "capabilities": capabilities}));
+        self.notify("initialized", json!({}));
+        init["result"]["capabilities"].clone()
+    }
+
+    /// Opens a document and returns the diagnostics published for it.
+    pub(crate) fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "dockerfile", "version": 1, "text": text}}),
+        );
+        self.diagnostics(uri, 1)
+    }
+
+    pub(crate) fn send(&mut self, message: Value) {
         let body = message.to_string();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
         self.stdin.flush().unwrap();
     }
 
-    fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
+    pub(crate) fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         self.wait_for(|m| m["id"] == id && m.get("method").is_none())
     }
 
-    fn notify(&mut self, method: &str, params: Value) {
+    pub(crate) fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
     /// The next message from the server that `wanted` accepts; panics after the timeout.
-    fn wait_for(&self, wanted: impl Fn(&Value) -> bool) -> Value {
+    pub(crate) fn wait_for(&self, wanted: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -80,7 +104,7 @@ impl Session {
         }
     }
 
-    fn diagnostics(&self, uri: &str, version: i64) -> Vec<Value> {
+    pub(crate) fn diagnostics(&self, uri: &str, version: i64) -> Vec<Value> {
         let message = self.wait_for(|m| {
             m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == uri
@@ -97,7 +121,7 @@ impl Drop for Session {
     }
 }
 
-fn codes(diagnostics: &[Value]) -> Vec<&str> {
+pub(crate) fn codes(diagnostics: &[Value]) -> Vec<&str> {
     diagnostics.iter().map(|d| d["code"].as_str().unwrap()).collect()
 }
 
@@ -180,4 +204,184 @@ fn non_file_documents_use_the_defaults_and_unknown_ones_are_ignored() {
     let found = session.diagnostics("untitled:Dockerfile", 2);
     assert!(!codes(&found).contains(&"DF001"), "positions past the end clamp to it: {found:?}");
     session.request(2, "shutdown", Value::Null);
+}
+
+fn file_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// The text after applying a WorkspaceEdit's changes for `uri` (edits sorted from the end; ASCII text).
+fn apply_workspace_edit(text: &str, edit: &Value, uri: &str) -> String {
+    let mut edits = edit["changes"][uri].as_array().expect("edits for the document").clone();
+    let offset = |position: &Value| {
+        let line = position["line"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + position["character"].as_u64().unwrap() as usize
+    };
+    edits.sort_by_key(|e| std::cmp::Reverse(offset(&e["range"]["start"])));
+    let mut out = text.to_owned();
+    for e in edits {
+        out.replace_range(offset(&e["range"]["start"])..offset(&e["range"]["end"]), e["newText"].as_str().unwrap());
+    }
+    out
+}
+
+#[test]
+fn findings_link_to_their_rule_doc_and_name_related_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("Dockerfile"));
+    let mut session = Session::start(dir.path());
+    session.initialize(json!({}));
+    let found = session.open(&uri, "FROM debian:12 AS build\nRUN true\nFROM debian:12 AS build\n");
+    let duplicate = found.iter().find(|d| d["code"] == "DL3024").expect("DL3024 reported");
+    let href = duplicate["codeDescription"]["href"].as_str().unwrap();
+    let path = href.strip_prefix("file://").expect("a file link");
+    let doc = std::fs::read_to_string(path).expect("the linked doc exists");
+    assert!(doc.starts_with("# DL3024: duplicate-stage-name"), "{doc}");
+    assert!(path.starts_with(&dir.path().join(".cache").display().to_string()), "under XDG_CACHE_HOME: {path}");
+    assert_eq!(
+        duplicate["relatedInformation"],
+        json!([{
+            "location": {"uri": uri, "range": {"start": {"line": 0, "character": 18}, "end": {"line": 0, "character": 23}}},
+            "message": "the first stage with this name",
+        }])
+    );
+}
+
+#[test]
+fn pulling_clients_get_diagnostics_on_request_and_none_pushed() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("Dockerfile"));
+    let mut session = Session::start(dir.path());
+    let capabilities = session.initialize(json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}));
+    assert_eq!(capabilities["diagnosticProvider"]["identifier"], "dlint", "{capabilities}");
+    session.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "dockerfile", "version": 1, "text": "FROM debian\n"}}),
+    );
+    let pull_from = |session: &mut Session, uri: &str, id: u64, previous: Value| {
+        let params = json!({"textDocument": {"uri": uri}, "previousResultId": previous});
+        session.request(id, "textDocument/diagnostic", params)["result"].clone()
+    };
+    let pull = |session: &mut Session, id: u64, previous: Value| pull_from(session, &uri, id, previous);
+    let full = pull(&mut session, 1, Value::Null);
+    assert_eq!(full["kind"], "full");
+    assert!(codes(full["items"].as_array().unwrap()).contains(&"DL3006"), "{full}");
+    let unchanged = pull(&mut session, 2, full["resultId"].clone());
+    assert_eq!(unchanged["kind"], "unchanged", "{unchanged}");
+    session.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "FROM debian:12\n"}]}),
+    );
+    let changed = pull(&mut session, 3, full["resultId"].clone());
+    assert_eq!(changed["kind"], "full");
+    assert!(!codes(changed["items"].as_array().unwrap()).contains(&"DL3006"), "{changed}");
+    let unopened = pull_from(&mut session, "file:///nowhere/Dockerfile", 4, Value::Null);
+    assert_eq!(unopened, json!({"kind": "full", "items": []}));
+    let pushed = session.messages.try_iter().find(|m| m["method"] == "textDocument/publishDiagnostics");
+    assert!(pushed.is_none(), "nothing is pushed to a pulling client: {pushed:?}");
+}
+
+#[test]
+fn code_actions_offer_fixes_suppressions_and_fix_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("Dockerfile"));
+    let mut session = Session::start(dir.path());
+    let capabilities = session.initialize(json!({}));
+    assert_eq!(capabilities["codeActionProvider"]["codeActionKinds"], json!(["quickfix", "source.fixAll.dlint"]));
+    let text = "FROM debian:12\nRUN apt-get install curl\nmaintainer me\n";
+    let found = session.open(&uri, text);
+    let missing_yes = found.iter().find(|d| d["code"] == "DL3014").unwrap().clone();
+    let params = json!({
+        "textDocument": {"uri": uri},
+        "range": missing_yes["range"],
+        "context": {"diagnostics": [missing_yes], "only": ["quickfix"]},
+    });
+    let actions = session.request(1, "textDocument/codeAction", params)["result"].as_array().unwrap().clone();
+    let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Ignore DL3014 for this instruction") && titles.contains(&"Ignore DL3014 for this file"));
+    assert!(!titles.iter().any(|t| t.starts_with("Fix all")), "only quick fixes were asked for: {titles:?}");
+    let fix = actions.iter().find(|a| a["diagnostics"][0]["code"] == "DL3014" && a["isPreferred"] == true).unwrap();
+    assert_eq!(fix["kind"], "quickfix");
+    let fixed = apply_workspace_edit(text, &fix["edit"], &uri);
+    assert!(fixed.contains("RUN apt-get install -y curl"), "{fixed}");
+
+    let params = json!({
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": [], "only": ["source.fixAll"]},
+    });
+    let actions = session.request(2, "textDocument/codeAction", params)["result"].as_array().unwrap().clone();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.dlint");
+    let fixed = apply_workspace_edit(text, &actions[0]["edit"], &uri);
+    assert_eq!(fixed, dlint::fix::fix_source(text, &dlint::Settings::default(), &Default::default()).text);
+    assert!(fixed.contains("LABEL maintainer=") && fixed.contains("-y"), "{fixed}");
+
+    let unopened = json!({
+        "textDocument": {"uri": "file:///nowhere/Dockerfile"},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []},
+    });
+    assert_eq!(session.request(3, "textDocument/codeAction", unopened)["result"], Value::Null);
+}
+
+#[test]
+fn config_changes_reload_and_broken_configs_are_shown_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("Dockerfile"));
+    let config_uri = file_uri(&dir.path().join("dlint.toml"));
+    let mut session = Session::start(dir.path());
+    let watched = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    session.initialize(watched);
+    let registration = session.wait_for(|m| m["method"] == "client/registerCapability");
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/dlint.toml", "{registration}");
+    session.send(json!({"jsonrpc": "2.0", "id": registration["id"], "result": null}));
+    assert!(codes(&session.open(&uri, "FROM debian\n")).contains(&"DL3006"));
+
+    let changed = |session: &mut Session| {
+        let change = json!({"changes": [{"uri": config_uri, "type": 2}]});
+        session.notify("workspace/didChangeWatchedFiles", change);
+    };
+    crate::write(dir.path(), "dlint.toml", "ignore = [\"DL3006\"]\n");
+    changed(&mut session);
+    let found = session.diagnostics(&uri, 1);
+    assert!(!codes(&found).contains(&"DL3006"), "the new config applies: {found:?}");
+
+    crate::write(dir.path(), "dlint.toml", "\n\nignore = [\"DL3006\", \"NOPE1\"]\n");
+    changed(&mut session);
+    let broken =
+        session.wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == config_uri);
+    let error = &broken["params"]["diagnostics"][0];
+    assert_eq!(error["range"]["start"]["line"], 2, "{error}");
+    assert!(error["message"].as_str().unwrap().contains("NOPE1"), "{error}");
+    let found = session.diagnostics(&uri, 1);
+    assert!(codes(&found).contains(&"DL3006"), "the defaults apply while the config is broken: {found:?}");
+
+    crate::write(dir.path(), "dlint.toml", "ignore = [\"DL3006\"]\n");
+    changed(&mut session);
+    let mended =
+        session.wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == config_uri);
+    assert_eq!(mended["params"]["diagnostics"], json!([]));
+    assert!(!codes(&session.diagnostics(&uri, 1)).contains(&"DL3006"));
+
+    let settings = json!({"settings": {"dlint": {"config": dir.path().join("other.toml")}}});
+    crate::write(dir.path(), "other.toml", "ignore = [\"DF001\"]\n");
+    session.notify("workspace/didChangeConfiguration", settings);
+    let found = session.diagnostics(&uri, 1);
+    assert!(codes(&found).contains(&"DL3006") && !codes(&found).contains(&"DF001"), "{found:?}");
+}
+
+#[test]
+fn a_config_given_on_the_command_line_applies_to_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::write(dir.path(), "team.toml", "ignore = [\"DL3006\"]\n");
+    crate::write(dir.path(), "dlint.toml", "ignore = [\"DF001\"]\n");
+    let mut session = Session::start_with(dir.path(), &["--config", "team.toml"]);
+    session.initialize(json!({}));
+    let found = session.open(&file_uri(&dir.path().join("Dockerfile")), "FROM debian\n");
+    assert!(!codes(&found).contains(&"DL3006") && codes(&found).contains(&"DF001"), "{found:?}");
+    let found = session.open("untitled:Dockerfile", "FROM debian\n");
+    assert!(!codes(&found).contains(&"DL3006"), "{found:?}");
 }
