@@ -6,6 +6,7 @@
 mod actions;
 mod convert;
 mod docs;
+mod framing;
 mod server;
 
 pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};
@@ -22,5 +23,7 @@ pub fn run(config: Option<std::path::PathBuf>) -> u8 {
         }
     };
     runtime.block_on(server::serve(config));
+    // The guard may still be waiting on standard input, which the client can keep open after `exit`.
+    runtime.shutdown_background();
     0
 }

@@ -3,21 +3,28 @@
 
 use super::actions::{code_actions, fix_all_kind};
 use super::convert::{apply_change, config_error_diagnostic, to_lsp_diagnostic};
+use super::framing::{self, INVALID_REQUEST_METHOD, PARSE_ERROR_METHOD};
 use crate::config::{ConfigError, ConfigSource, KnownRules, Overrides, Resolver, FILE_NAMES};
 use crate::lint::Settings;
 use crate::text::LineIndex;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 pub async fn serve(config: Option<PathBuf>) {
-    let (service, socket) = LspService::new(|client| Backend::new(client, config));
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    let (service, socket) = LspService::build(|client| Backend::new(client, config))
+        .custom_method(PARSE_ERROR_METHOD, Backend::parse_error)
+        .custom_method(INVALID_REQUEST_METHOD, Backend::invalid_request)
+        .finish();
+    let (guarded, from_guard) = tokio::io::duplex(1 << 16);
+    tokio::spawn(framing::guard(tokio::io::stdin(), from_guard));
+    Server::new(guarded, tokio::io::stdout(), socket).serve(service).await;
 }
 
 pub(super) struct Document {
@@ -106,6 +113,16 @@ impl Backend {
         }
     }
 
+    /// The answer to a frame the guard could not read as JSON.
+    async fn parse_error(&self) -> Result<()> {
+        Err(Error::parse_error())
+    }
+
+    /// The answer to JSON that is not a JSON-RPC 2.0 message.
+    async fn invalid_request(&self) -> Result<()> {
+        Err(Error::invalid_request())
+    }
+
     /// Runs `answer` on an open document; `None` for documents that are not open.
     fn read<R>(&self, uri: &Uri, answer: impl FnOnce(&Document) -> R) -> Option<R> {
         lock(&self.documents).get(uri).map(answer)
@@ -114,12 +131,22 @@ impl Backend {
     /// Lints the document's current text and, unless the client pulls, publishes what was found.
     async fn lint(&self, uri: Uri) {
         let (settings, config_error) = self.settings_for(&uri);
-        let published = {
+        let (published, crashed) = {
             let mut documents = lock(&self.documents);
             let Some(document) = documents.get_mut(&uri) else { return };
-            document.diagnostics = crate::lint_source(&document.text, &settings);
-            (!self.pull.load(Ordering::Relaxed)).then(|| (lsp_diagnostics(&uri, document), document.version))
+            // A bug in one rule must not end the session: the document then shows no findings until it changes.
+            let linted = catch_unwind(AssertUnwindSafe(|| crate::lint_source(&document.text, &settings)));
+            let crashed = linted.is_err();
+            document.diagnostics = linted.unwrap_or_default();
+            let published =
+                (!self.pull.load(Ordering::Relaxed)).then(|| (lsp_diagnostics(&uri, document), document.version));
+            (published, crashed)
         };
+        if crashed {
+            let message =
+                format!("dlint: internal error while linting {}; please report it with the file", uri.as_str());
+            self.client.show_message(MessageType::ERROR, message).await;
+        }
         self.show_config_error(config_error).await;
         if let Some((diagnostics, version)) = published {
             self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;

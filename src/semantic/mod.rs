@@ -87,6 +87,8 @@ pub struct Model<'a> {
     /// ARG/ENV declarations per instruction, expanded once on first use (expansion only looks at
     /// earlier instructions, so filling one never needs itself).
     declared: Vec<OnceCell<Vec<Declaration>>>,
+    /// See [`Model::apt_config_runs`].
+    apt_config_runs: OnceCell<Vec<(usize, String)>>,
 }
 
 impl<'a> Model<'a> {
@@ -99,6 +101,7 @@ impl<'a> Model<'a> {
             stage_of: vec![None; file.instructions.len()],
             scripts: Vec::new(),
             declared: (0..file.instructions.len()).map(|_| OnceCell::new()).collect(),
+            apt_config_runs: OnceCell::new(),
         };
         let froms: Vec<usize> =
             file.instructions.iter().enumerate().filter(|(_, i)| i.keyword == Keyword::From).map(|(i, _)| i).collect();
@@ -153,6 +156,17 @@ impl<'a> Model<'a> {
             .iter()
             .find(|s| s.is_named(name))
             .or_else(|| name.parse::<usize>().ok().and_then(|i| self.stages.get(i)))
+    }
+
+    /// The RUN instructions that write APT configuration (`/etc/apt/apt.conf*`), with their text in lower
+    /// case; found once per file, so rules asking for each install stay linear in the file's size.
+    pub fn apt_config_runs(&self) -> &[(usize, String)] {
+        self.apt_config_runs.get_or_init(|| {
+            let runs = self.file.instructions.iter().enumerate().filter(|(_, i)| i.keyword == Keyword::Run);
+            runs.map(|(index, run)| (index, run.span.slice(self.source).to_ascii_lowercase()))
+                .filter(|(_, text)| text.contains("/etc/apt/apt.conf"))
+                .collect()
+        })
     }
 
     pub fn script(&self, instruction: usize) -> Option<&Script> {

@@ -224,6 +224,7 @@ fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instru
     while takes_heredocs && text[at..line_end].starts_with("--") {
         // A flag ends at a blank or where a continuation starts (`--mount=...\` + newline).
         let end = (at..line_end)
+            .filter(|&i| text.is_char_boundary(i))
             .find(|&i| text[i..].starts_with(char::is_whitespace) || continuations.iter().any(|r| r.start == i))
             .unwrap_or(line_end);
         let body = &text[at + 2..end];
@@ -779,6 +780,8 @@ mod tests {
     fn long_unknown_words_with_multibyte_characters_are_errors_not_panics() {
         let file = parse("FROM alpine:3\nABCDEFGHIJé x\n");
         assert_eq!(file.errors.len(), 1);
+        let file = parse("FROM a\nCOPY --fro😀eé\\\nd\\\nNV A\\\n");
+        assert!(file.instructions.iter().any(|i| i.keyword == Keyword::Copy), "{file:?}");
     }
 
     #[test]

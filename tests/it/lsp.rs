@@ -385,3 +385,133 @@ fn a_config_given_on_the_command_line_applies_to_every_document() {
     let found = session.open("untitled:Dockerfile", "FROM debian\n");
     assert!(!codes(&found).contains(&"DL3006"), "{found:?}");
 }
+
+#[test]
+fn malformed_messages_unknown_methods_and_huge_files_never_stop_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path());
+    session.initialize(json!({}));
+
+    let garbage = "{\"jsonrpc\": \"2.0\", \"id\": 5, \"method\": ";
+    write!(session.stdin, "Content-Length: {}\r\n\r\n{garbage}", garbage.len()).unwrap();
+    session.stdin.flush().unwrap();
+    let parse_error = session.wait_for(|m| m.get("error").is_some());
+    assert_eq!(parse_error["error"]["code"], -32700, "{parse_error}");
+
+    let unknown = session.request(6, "textDocument/frobnicate", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    session.notify("$/somethingElse", json!({"x": 1}));
+    let bad_params = session.request(7, "textDocument/codeAction", json!({"textDocument": 3}));
+    assert_eq!(bad_params["error"]["code"], -32602, "{bad_params}");
+
+    let mut huge = String::from("FROM debian:12\n");
+    while huge.len() < 1 << 20 {
+        huge.push_str("RUN apt-get install -y curl && echo \"é ü\" \\\n    && true\n");
+    }
+    let started = Instant::now();
+    let found = session.open("untitled:huge", &huge);
+    assert!(codes(&found).contains(&"DL3008"), "a 1 MB file is linted");
+    eprintln!("1 MB file: diagnostics after {:?}", started.elapsed());
+
+    let far = json!({"start": {"line": 999_999, "character": 7}, "end": {"line": 5, "character": 999}});
+    let params = json!({"textDocument": {"uri": "untitled:huge"}, "range": far, "context": {"diagnostics": []}});
+    let answer = session.request(8, "textDocument/codeAction", params);
+    assert!(answer.get("error").is_none(), "{answer}");
+    let alive = session.request(9, "shutdown", Value::Null);
+    assert!(alive.get("error").is_none(), "the server still answers: {alive}");
+}
+
+/// A small deterministic generator, so a failing run can be replayed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound as u64) as usize
+    }
+}
+
+/// The 0-based line and UTF-16 column of a byte offset.
+fn position_of(text: &str, offset: usize) -> Value {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": before.matches('\n').count(), "character": before[line_start..].encode_utf16().count()})
+}
+
+#[test]
+fn thousands_of_random_edits_end_with_the_diagnostics_the_cli_gives() {
+    const PIECES: [&str; 14] = [
+        "FROM debian\n",
+        "FROM alpine:3.20 AS build\n",
+        "RUN apt-get install curl\n",
+        "RUN apk add git \\\n    && make\n",
+        "COPY --from=build /a /b\n",
+        "ENV A=1 B=\"x y\"\n",
+        "USER app\n",
+        "RUN <<EOF\nset -e\ncd /tmp\nEOF\n",
+        "ARG VERSION=1\n",
+        "é😀",
+        "\\\n",
+        "\"",
+        " ",
+        "\n",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Dockerfile");
+    let uri = file_uri(&path);
+    let mut session = Session::start(dir.path());
+    session.initialize(json!({}));
+    let mut text = String::from("FROM debian:12\nRUN echo hi\n");
+    session.open(&uri, &text);
+    let mut random = XorShift(0x9e37_79b9_7f4a_7c15);
+    let boundaries = |text: &str| (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect::<Vec<_>>();
+    let edits = 3000;
+    for version in 2..edits + 2 {
+        let cuts = boundaries(&text);
+        let first = random.below(cuts.len());
+        // Deletions keep the text near a typical file's size (a few KB).
+        let deleting = text.len() > 3000 || random.below(10) < 3;
+        let length = if deleting { random.below(60) } else { random.below(3) };
+        let (start, end) = (cuts[first], cuts[(first + length).min(cuts.len() - 1)]);
+        let inserted = if deleting { "" } else { PIECES[random.below(PIECES.len())] };
+        let range = json!({"start": position_of(&text, start), "end": position_of(&text, end)});
+        text.replace_range(start..end, inserted);
+        session.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": range, "text": inserted}]}),
+        );
+    }
+    let published = session.diagnostics(&uri, edits as i64 + 1);
+
+    std::fs::write(&path, &text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dlint"))
+        .args(["check", "--no-config", "--format", "json", "Dockerfile"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let cli: Vec<Value> = serde_json::from_slice(&out.stdout).expect("the CLI prints JSON");
+    let key = |code: &str, line: u64, column: u64| format!("{code}@{line}:{column}");
+    let mut from_cli: Vec<String> = cli
+        .iter()
+        .map(|d| {
+            let (line, column) = (d["line"].as_u64().unwrap() - 1, d["column"].as_u64().unwrap() - 1);
+            // The CLI counts characters, the protocol UTF-16 units: convert through the line's text.
+            let line_text = text.split('\n').nth(line as usize).unwrap_or("");
+            let utf16: usize = line_text.chars().take(column as usize).map(char::len_utf16).sum();
+            key(d["code"].as_str().unwrap(), line, utf16 as u64)
+        })
+        .collect();
+    let mut from_server: Vec<String> = published
+        .iter()
+        .map(|d| {
+            let start = &d["range"]["start"];
+            key(d["code"].as_str().unwrap(), start["line"].as_u64().unwrap(), start["character"].as_u64().unwrap())
+        })
+        .collect();
+    from_cli.sort();
+    from_server.sort();
+    assert!(!from_cli.is_empty());
+    assert_eq!(from_server, from_cli, "final text:\n{text}");
+}

@@ -71,17 +71,14 @@ fn is_shipped(model: &Model, stage: &Stage) -> bool {
 fn apt_config_sets(cx: &Context, at: &At, key: &str, values: &[&str]) -> bool {
     let Some(stage) = at.stage else { return false };
     let key = key.to_ascii_lowercase();
-    cx.model.ancestry(stage).any(|s| {
-        cx.model.instructions_of(s).filter(|(i, inst)| *i < at.index && inst.keyword == Keyword::Run).any(
-            |(_, inst)| {
-                let text = inst.span.slice(cx.source).to_ascii_lowercase();
-                text.contains("/etc/apt/apt.conf")
-                    && text.match_indices(&key).any(|(found, _)| {
-                        let rest = text[found + key.len()..].trim_start_matches([' ', '"', '\'', '=', '\\']);
-                        values.iter().any(|v| rest.starts_with(v))
-                    })
-            },
-        )
+    let sets = |text: &str| {
+        text.match_indices(&key).any(|(found, _)| {
+            let rest = text[found + key.len()..].trim_start_matches([' ', '"', '\'', '=', '\\']);
+            values.iter().any(|v| rest.starts_with(v))
+        })
+    };
+    cx.model.apt_config_runs().iter().filter(|(index, _)| *index < at.index).any(|(index, text)| {
+        cx.model.stage_of(*index).is_some_and(|s| cx.model.ancestry(stage).any(|a| a.index == s.index)) && sets(text)
     })
 }
 
