@@ -86,7 +86,7 @@ pub fn complete(analysis: &Analysis, offset: usize) -> Vec<Completion> {
         };
     }
     if in_heredoc(&analysis.file, offset) {
-        let token_start = before.rfind(char::is_whitespace).map_or(line_start, |i| line_start + i + 1);
+        let token_start = before.rfind(|c: char| c.is_ascii_whitespace()).map_or(line_start, |i| line_start + i + 1);
         return variables(&model, source, token_start, offset, None).unwrap_or_default();
     }
     instruction(&model, logical_start(source, line_start, model.escape()), offset)
@@ -242,14 +242,14 @@ struct Token<'t> {
 fn instruction(model: &Model, start: usize, offset: usize) -> Vec<Completion> {
     let source = model.source;
     // Blank the continuations out so words split as Docker joins them, offsets unchanged.
-    let mut joined = source[start..offset].as_bytes().to_vec();
+    let mut joined = source.as_bytes()[start..offset].to_vec();
     for region in lines::continuations(&source[start..offset], model.escape()) {
         joined[region.start..region.end].fill(b' ');
     }
     let joined = String::from_utf8(joined).unwrap_or_default();
     let mut words: Vec<Token> = Vec::new();
     let mut at = 0;
-    for word in joined.split(char::is_whitespace) {
+    for word in joined.split(|c: char| c.is_ascii_whitespace()) {
         if !word.is_empty() {
             words.push(Token { start: start + at, text: word });
         }
@@ -656,7 +656,7 @@ mod tests {
     #[test]
     fn continued_lines_and_bad_positions() {
         assert_eq!(labels("FROM a\nRUN --network=none \\\n    --sec|"), ["--mount", "--security"]);
-        let text = "FROM é\nRUN --mount=type=cache,\\\n";
+        let text = "FROM é\nRUN --mount=type=cache,\\\nCOPY\u{3000}--from=$\u{3000}x <<E\n\u{3000}$\nE\n# dlint ignore=\u{3000}\n";
         for offset in 0..text.len() + 2 {
             let _ = complete(&Analysis::new(text), offset);
         }

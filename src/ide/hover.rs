@@ -140,16 +140,12 @@ impl Cx<'_> {
         }
     }
 
-    /// `$NAME` or `${NAME...}` in the instruction's text, innermost first.
+    /// `$NAME` or `${NAME...}` in the instruction's text; the innermost one where they nest.
     fn variable(&self, index: usize, offset: usize) -> Option<Hover> {
         let instruction = self.model.instruction(index);
         let text = instruction.span.slice(self.model.source);
-        let found = references(text, self.model.escape())
-            .into_iter()
-            .filter(|r| {
-                r.range.start + instruction.span.start <= offset && offset < r.range.end + instruction.span.start
-            })
-            .last()?;
+        let inside = offset - instruction.span.start;
+        let found = references(text, self.model.escape()).into_iter().rfind(|r| r.range.contains(&inside))?;
         let span = Span::from(found.range).shift(instruction.span.start);
         let scope = Scope::at(self.model, offset, None);
         let name = found.name.as_str();
@@ -213,7 +209,7 @@ impl Cx<'_> {
                 continue;
             }
             let (key, written) = part.split_once('=').unwrap_or((part, ""));
-            let value_span = Span::new(span.start + key.len() + 1, span.end);
+            let value_span = Span::new((span.start + key.len() + 1).min(span.end), span.end);
             if key == "from" && value_span.contains(offset) {
                 let word = Word { text: written.to_owned(), span: value_span };
                 return Some(self.source_of(index, &word));

@@ -83,22 +83,7 @@ impl<'m> Scope<'m> {
     }
 }
 
-/// The parser directive lines at the top of the file (`# syntax=...`), as Docker reads them: each
-/// one's key span. They end at the first line that is not one.
+/// The keys of the parser directive lines at the top of the file (`syntax` in `# syntax=...`).
 fn directive_keys(source: &str) -> Vec<Span> {
-    let mut keys = Vec::new();
-    let mut start = 0;
-    for line in source.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let Some(rest) = content.trim_start().strip_prefix('#') else { break };
-        let Some((key, _)) = rest.split_once('=') else { break };
-        let name = key.trim();
-        if name.is_empty() || name.contains(char::is_whitespace) {
-            break;
-        }
-        let key_start = start + (content.len() - rest.len()) + (key.len() - key.trim_start().len());
-        keys.push(Span::new(key_start, key_start + name.len()));
-        start += line.len();
-    }
-    keys
+    syntax::directive_lines(source).into_iter().map(|(key, _)| key.span).collect()
 }

@@ -3,7 +3,9 @@
 //! `server` is the one routing point, and each feature has a file of its own that converts the answer of
 //! its pure counterpart in [`crate::ide`].
 
+mod completion;
 mod convert;
+mod hover;
 mod server;
 
 pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};

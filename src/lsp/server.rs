@@ -5,6 +5,7 @@ use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
 use crate::lint::Settings;
 use crate::text::LineIndex;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
@@ -27,12 +28,19 @@ struct Backend {
     documents: Mutex<HashMap<Uri, Document>>,
     /// Config discovery as the CLI does it; `None` if even the defaults could not be set up.
     resolver: Mutex<Option<Resolver>>,
+    /// Whether the client takes snippets in completion items.
+    snippets: AtomicBool,
 }
 
 impl Backend {
     fn new(client: Client) -> Self {
         let resolver = Resolver::new(ConfigSource::Discover, Overrides::default(), KnownRules::registry()).ok();
-        Backend { client, documents: Mutex::default(), resolver: Mutex::new(resolver) }
+        Backend {
+            client,
+            documents: Mutex::default(),
+            resolver: Mutex::new(resolver),
+            snippets: AtomicBool::new(false),
+        }
     }
 
     /// Settings for a document: its file's config, or the defaults for other URIs and broken configs.
@@ -76,7 +84,10 @@ impl Backend {
 }
 
 impl LanguageServer for Backend {
-    async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let completion = params.capabilities.text_document.and_then(|t| t.completion).and_then(|c| c.completion_item);
+        let snippets = completion.and_then(|item| item.snippet_support).unwrap_or(false);
+        self.snippets.store(snippets, Ordering::Relaxed);
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "dlint".to_owned(),
@@ -84,10 +95,28 @@ impl LanguageServer for Backend {
             }),
             capabilities: ServerCapabilities {
                 text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(super::completion::TRIGGER_CHARACTERS.map(str::to_owned).to_vec()),
+                    ..CompletionOptions::default()
+                }),
                 ..ServerCapabilities::default()
             },
             ..InitializeResult::default()
         })
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        Ok(self.read(&at.text_document.uri, |document| super::hover::answer(document, at.position)).flatten())
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let snippets = self.snippets.load(Ordering::Relaxed);
+        let items = self
+            .read(&at.text_document.uri, |document| super::completion::answer(&document.text, at.position, snippets));
+        Ok(items.map(CompletionResponse::Array))
     }
 
     async fn shutdown(&self) -> Result<()> {
