@@ -3,9 +3,13 @@
 //! knows about UTF-16.
 
 pub mod actions;
+pub mod completion;
+pub mod hover;
+pub mod reference;
 
-use crate::semantic::Model;
-use crate::syntax::{self, Dockerfile};
+use crate::semantic::{Lookup, Model, Stage, PREDEFINED_ARGS};
+use crate::syntax::{self, Dockerfile, Keyword};
+use crate::text::Span;
 
 /// One document's text and syntax tree, parsed once per query; [`Analysis::model`] gives the semantic view.
 pub struct Analysis<'a> {
@@ -21,4 +25,66 @@ impl<'a> Analysis<'a> {
     pub fn model(&self) -> Model<'_> {
         Model::build(self.source, &self.file)
     }
+}
+
+/// Where a variable written at some offset is looked up.
+#[derive(Clone, Copy)]
+enum Scope<'m> {
+    /// A FROM line, or before the first FROM: the global ARGs above instruction `before`.
+    Global { before: usize },
+    /// Inside a stage, just before instruction `upto`.
+    Stage { stage: &'m Stage, upto: usize },
+}
+
+impl<'m> Scope<'m> {
+    /// The scope at `offset`. Text no instruction was parsed from (a line being typed) belongs to the
+    /// stage of the instruction before it, unless `keyword` (its first word) says it is a FROM.
+    fn at(model: &'m Model, offset: usize, keyword: Option<Keyword>) -> Scope<'m> {
+        let instructions = &model.file.instructions;
+        let next = instructions.partition_point(|i| i.span.start <= offset);
+        let containing = next.checked_sub(1).filter(|&i| instructions[i].span.end >= offset);
+        let (keyword, upto, stage_from) = match containing {
+            Some(i) => (Some(instructions[i].keyword), i, Some(i)),
+            None => (keyword, next, next.checked_sub(1)),
+        };
+        match stage_from.and_then(|i| model.stage_of(i)) {
+            Some(stage) if keyword != Some(Keyword::From) => Scope::Stage { stage, upto },
+            _ => Scope::Global { before: upto },
+        }
+    }
+
+    fn lookup(self, model: &Model, name: &str) -> Lookup {
+        match self {
+            Scope::Global { before } => model.global_lookup_before(before, name),
+            Scope::Stage { stage, upto } => model.lookup_in(stage, upto, name),
+        }
+    }
+
+    /// The ARG or ENV instruction that declares `name` here.
+    fn declared_by(self, model: &Model, name: &str) -> Option<usize> {
+        match self {
+            Scope::Global { before } => model.declared_by(None, before, name),
+            Scope::Stage { stage, upto } => model.declared_by(Some(stage), upto, name),
+        }
+    }
+
+    /// The names declared here, sorted, then the predefined build arguments not among them.
+    fn names(self, model: &'m Model) -> Vec<&'m str> {
+        let mut names: Vec<&str> = match self {
+            Scope::Global { before } => {
+                model.global_args.iter().filter(|&&i| i < before).flat_map(|&i| model.declared_names(i)).collect()
+            }
+            Scope::Stage { stage, upto } => model.names_in(stage, upto),
+        };
+        names.sort_unstable();
+        names.dedup();
+        let predefined = PREDEFINED_ARGS.iter().filter(|name| !names.contains(name)).copied().collect::<Vec<_>>();
+        names.extend(predefined);
+        names
+    }
+}
+
+/// The keys of the parser directive lines at the top of the file (`syntax` in `# syntax=...`).
+fn directive_keys(source: &str) -> Vec<Span> {
+    syntax::directive_lines(source).into_iter().map(|(key, _)| key.span).collect()
 }

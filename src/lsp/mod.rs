@@ -4,9 +4,11 @@
 //! its pure counterpart in [`crate::ide`].
 
 mod actions;
+mod completion;
 mod convert;
 mod docs;
 mod framing;
+mod hover;
 mod server;
 
 pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};

@@ -43,6 +43,8 @@ struct ClientSupport {
     diagnostic_refresh: bool,
     /// It lets the server register file watchers for the config files.
     watch_registration: bool,
+    /// It takes snippets in completion items.
+    snippets: bool,
 }
 
 struct Backend {
@@ -207,6 +209,9 @@ impl LanguageServer for Backend {
             watch_registration: workspace
                 .and_then(|w| w.did_change_watched_files?.dynamic_registration)
                 .unwrap_or(false),
+            snippets: text_document
+                .and_then(|t| t.completion.as_ref()?.completion_item.as_ref()?.snippet_support)
+                .unwrap_or(false),
         };
         self.pull.store(support.pull_diagnostics, Ordering::Relaxed);
         let diagnostic_provider = support.pull_diagnostics.then(|| {
@@ -234,6 +239,11 @@ impl LanguageServer for Backend {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, fix_all_kind()]),
                     ..CodeActionOptions::default()
                 })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(super::completion::TRIGGER_CHARACTERS.map(str::to_owned).to_vec()),
+                    ..CompletionOptions::default()
+                }),
                 ..ServerCapabilities::default()
             },
             ..InitializeResult::default()
@@ -258,6 +268,19 @@ impl LanguageServer for Backend {
             let message = format!("dlint: cannot watch config files ({error}); edits to them apply after a restart");
             self.client.log_message(MessageType::WARNING, message).await;
         }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        Ok(self.read(&at.text_document.uri, |document| super::hover::answer(document, at.position)).flatten())
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let snippets = lock(&self.support).snippets;
+        let items = self
+            .read(&at.text_document.uri, |document| super::completion::answer(&document.text, at.position, snippets));
+        Ok(items.map(CompletionResponse::Array))
     }
 
     async fn shutdown(&self) -> Result<()> {

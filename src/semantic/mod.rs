@@ -311,40 +311,71 @@ impl<'a> Model<'a> {
     /// What `name` means just before `instruction`: ARGs and ENVs declared earlier in its stage, ENVs
     /// of the stages it is built on, and global ARGs re-declared in the stage.
     pub fn lookup(&self, instruction: usize, name: &str) -> Lookup {
-        let Some(stage) = self.stage_of(instruction) else { return self.global_lookup(name) };
+        match self.stage_of(instruction) {
+            Some(stage) => self.lookup_in(stage, instruction, name),
+            None => self.global_lookup(name),
+        }
+    }
+
+    /// What `name` means in `stage` just before instruction `upto`, which may be the stage's end.
+    pub fn lookup_in(&self, stage: &Stage, upto: usize, name: &str) -> Lookup {
+        match self.stage_declaration(stage, upto, name) {
+            Some((i, d)) => match &d.value {
+                Some(v) => Lookup::Value(v.clone()),
+                None if self.file.instructions[i].keyword == Keyword::Arg && !d.has_value => {
+                    match self.global_lookup(name) {
+                        Lookup::Undeclared => Lookup::Unknown,
+                        global => global,
+                    }
+                }
+                None => Lookup::Unknown,
+            },
+            None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
+            None => Lookup::Undeclared,
+        }
+    }
+
+    /// The ARG or ENV instruction whose declaration of `name` is in effect in `stage` just before
+    /// instruction `upto`, or with no stage, among the global ARGs above `upto`.
+    pub fn declared_by(&self, stage: Option<&Stage>, upto: usize, name: &str) -> Option<usize> {
+        match stage {
+            Some(stage) => self.stage_declaration(stage, upto, name).map(|(i, _)| i),
+            None => self.global_declaration(upto, name).map(|(i, _)| i),
+        }
+    }
+
+    /// Walks the stage back from `upto`, then the ENVs of the stages it is built on.
+    fn stage_declaration(&self, stage: &Stage, upto: usize, name: &str) -> Option<(usize, &Declaration)> {
         for (position, s) in self.ancestry(stage).enumerate() {
-            let upto = if position == 0 { instruction } else { s.instructions.end };
+            let upto = if position == 0 { upto.min(s.instructions.end) } else { s.instructions.end };
             for i in (s.instructions.start + 1..upto).rev() {
-                let inst = &self.file.instructions[i];
                 // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
-                if position > 0 && inst.keyword == Keyword::Arg {
+                if position > 0 && self.file.instructions[i].keyword == Keyword::Arg {
                     continue;
                 }
                 if let Some(d) = self.declarations(i).iter().rev().find(|d| d.name == name) {
-                    return match &d.value {
-                        Some(v) => Lookup::Value(v.clone()),
-                        None if inst.keyword == Keyword::Arg && !d.has_value => match self.global_lookup(name) {
-                            Lookup::Undeclared => Lookup::Unknown,
-                            global => global,
-                        },
-                        None => Lookup::Unknown,
-                    };
+                    return Some((i, d));
                 }
             }
         }
-        if PREDEFINED_ARGS.contains(&name) {
-            return Lookup::Unknown;
-        }
-        Lookup::Undeclared
+        None
     }
 
     /// The ARG and ENV names a RUN at `instruction` sees in its environment, sorted: the stage's own,
     /// and the ENVs of the stages it is built on.
     pub fn environment_names(&self, instruction: usize) -> Vec<&str> {
-        let Some(stage) = self.stage_of(instruction) else { return Vec::new() };
+        match self.stage_of(instruction) {
+            Some(stage) => self.names_in(stage, instruction),
+            None => Vec::new(),
+        }
+    }
+
+    /// The ARG and ENV names declared in `stage` before instruction `upto` (which may be the stage's
+    /// end) and the ENVs of the stages it is built on, sorted.
+    pub fn names_in(&self, stage: &Stage, upto: usize) -> Vec<&str> {
         let mut names = Vec::new();
         for (position, s) in self.ancestry(stage).enumerate() {
-            let upto = if position == 0 { instruction } else { s.instructions.end };
+            let upto = if position == 0 { upto.min(s.instructions.end) } else { s.instructions.end };
             for i in s.instructions.start + 1..upto {
                 if position == 0 || self.file.instructions[i].keyword == Keyword::Env {
                     names.extend(self.declarations(i).iter().map(|d| d.name.as_str()));
@@ -406,20 +437,22 @@ impl<'a> Model<'a> {
         out
     }
 
-    fn global_lookup_before(&self, index: usize, name: &str) -> Lookup {
-        let declared = self
-            .global_args
-            .iter()
-            .rev()
-            .filter(|&&i| i < index)
-            .flat_map(|&i| self.declarations(i))
-            .find(|d| d.name == name);
-        match declared {
-            Some(Declaration { value: Some(v), .. }) => Lookup::Value(v.clone()),
+    /// What `name` means to a FROM above instruction `index`: only global ARGs declared before it count.
+    pub fn global_lookup_before(&self, index: usize, name: &str) -> Lookup {
+        match self.global_declaration(index, name) {
+            Some((_, Declaration { value: Some(v), .. })) => Lookup::Value(v.clone()),
             Some(_) => Lookup::Unknown,
             None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
             None => Lookup::Undeclared,
         }
+    }
+
+    fn global_declaration(&self, index: usize, name: &str) -> Option<(usize, &Declaration)> {
+        self.global_args
+            .iter()
+            .rev()
+            .filter(|&&i| i < index)
+            .find_map(|&i| self.declarations(i).iter().rev().find(|d| d.name == name).map(|d| (i, d)))
     }
 }
 

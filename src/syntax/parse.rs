@@ -437,6 +437,26 @@ fn unsupported_expansion(text: &str) -> Option<&str> {
 
 fn parse_directives(source: &str) -> Directives {
     let mut directives = Directives { escape: '\\', ..Directives::default() };
+    let lines = directive_lines(source);
+    for (key, word) in &lines {
+        match key.text.to_ascii_lowercase().as_str() {
+            "syntax" => directives.syntax = Some(word.clone()),
+            "escape" if word.text == "`" => directives.escape = '`',
+            "escape" => {}
+            "check" => directives.check = Some(word.clone()),
+            _ => {}
+        }
+    }
+    if let Some((_, last)) = lines.last() {
+        directives.end = source[last.span.end..].find('\n').map_or(source.len(), |i| last.span.end + i + 1);
+    }
+    directives
+}
+
+/// The parser directive lines at the top of the file (`# key=value`), each key and value with its span,
+/// up to the first line that is not one, as Docker reads them.
+pub fn directive_lines(source: &str) -> Vec<(Word, Word)> {
+    let mut lines = Vec::new();
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
         let start = offset;
@@ -444,23 +464,19 @@ fn parse_directives(source: &str) -> Directives {
         let content = line.trim_end_matches(['\n', '\r']);
         let Some(rest) = content.trim_start().strip_prefix('#') else { break };
         let Some((key, value)) = rest.split_once('=') else { break };
-        let key = key.trim();
-        if key.is_empty() || key.contains(char::is_whitespace) {
+        let name = key.trim();
+        if name.is_empty() || name.contains(char::is_whitespace) {
             break;
         }
+        let key_start = start + (content.len() - rest.len()) + (key.len() - key.trim_start().len());
         let value_text = value.trim();
         let value_start = start + content.rfind(value_text).unwrap_or(content.len());
-        let word = Word { text: value_text.to_string(), span: Span::new(value_start, value_start + value_text.len()) };
-        match key.to_ascii_lowercase().as_str() {
-            "syntax" => directives.syntax = Some(word),
-            "escape" if value_text == "`" => directives.escape = '`',
-            "escape" => {}
-            "check" => directives.check = Some(word),
-            _ => {}
-        }
-        directives.end = offset;
+        lines.push((
+            Word { text: name.to_string(), span: Span::new(key_start, key_start + name.len()) },
+            Word { text: value_text.to_string(), span: Span::new(value_start, value_start + value_text.len()) },
+        ));
     }
-    directives
+    lines
 }
 
 struct Converter<'a> {
