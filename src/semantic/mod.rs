@@ -298,30 +298,55 @@ impl<'a> Model<'a> {
     /// of the stages it is built on, and global ARGs re-declared in the stage.
     pub fn lookup(&self, instruction: usize, name: &str) -> Lookup {
         let Some(stage) = self.stage_of(instruction) else { return self.global_lookup(name) };
-        for (position, s) in self.ancestry(stage).enumerate() {
-            let upto = if position == 0 { instruction } else { s.instructions.end };
-            for i in (s.instructions.start + 1..upto).rev() {
-                let inst = &self.file.instructions[i];
-                // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
-                if position > 0 && inst.keyword == Keyword::Arg {
-                    continue;
-                }
-                if let Some(d) = self.declarations(i).iter().rev().find(|d| d.name == name) {
-                    return match &d.value {
-                        Some(v) => Lookup::Value(v.clone()),
-                        None if inst.keyword == Keyword::Arg && !d.has_value => match self.global_lookup(name) {
-                            Lookup::Undeclared => Lookup::Unknown,
-                            global => global,
-                        },
-                        None => Lookup::Unknown,
-                    };
+        let Some((at, pair)) = self.stage_declaration(stage, instruction, name) else {
+            return match PREDEFINED_ARGS.contains(&name) {
+                true => Lookup::Unknown,
+                false => Lookup::Undeclared,
+            };
+        };
+        let declared = &self.declarations(at)[pair];
+        match &declared.value {
+            Some(v) => Lookup::Value(v.clone()),
+            None if self.file.instructions[at].keyword == Keyword::Arg && !declared.has_value => {
+                match self.global_lookup(name) {
+                    Lookup::Undeclared => Lookup::Unknown,
+                    global => global,
                 }
             }
+            None => Lookup::Unknown,
         }
-        if PREDEFINED_ARGS.contains(&name) {
-            return Lookup::Unknown;
+    }
+
+    /// The ARG or ENV that `name` refers to just before `instruction`, as (instruction, pair index): FROM
+    /// lines and global ARGs see the global ARGs above them, other instructions the scope of their stage.
+    pub fn declaration(&self, instruction: usize, name: &str) -> Option<(usize, usize)> {
+        match self.stage_of(instruction) {
+            Some(stage) if self.file.instructions[instruction].keyword != Keyword::From => {
+                self.stage_declaration(stage, instruction, name)
+            }
+            _ => self.global_declaration_before(instruction, name),
         }
-        Lookup::Undeclared
+    }
+
+    /// The global ARG that a stage's `ARG NAME` without a value (instruction, pair index) imports.
+    pub fn imported_global(&self, instruction: usize, pair: usize) -> Option<(usize, usize)> {
+        let inst = self.file.instructions.get(instruction)?;
+        let declared = self.declarations(instruction).get(pair)?;
+        let imports = inst.keyword == Keyword::Arg && !declared.has_value && self.stage_of(instruction).is_some();
+        imports.then(|| self.global_declaration_before(usize::MAX, &declared.name)).flatten()
+    }
+
+    fn stage_declaration(&self, stage: &Stage, instruction: usize, name: &str) -> Option<(usize, usize)> {
+        self.ancestry(stage).enumerate().find_map(|(position, s)| {
+            let upto = if position == 0 { instruction } else { s.instructions.end };
+            (s.instructions.start + 1..upto).rev().find_map(|i| {
+                // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
+                if position > 0 && self.file.instructions[i].keyword == Keyword::Arg {
+                    return None;
+                }
+                self.declarations(i).iter().rposition(|d| d.name == name).map(|pair| (i, pair))
+            })
+        })
     }
 
     /// The ARG and ENV names a RUN at `instruction` sees in its environment, sorted: the stage's own,
@@ -393,19 +418,21 @@ impl<'a> Model<'a> {
     }
 
     fn global_lookup_before(&self, index: usize, name: &str) -> Lookup {
-        let declared = self
-            .global_args
-            .iter()
-            .rev()
-            .filter(|&&i| i < index)
-            .flat_map(|&i| self.declarations(i))
-            .find(|d| d.name == name);
+        let declared = self.global_declaration_before(index, name).map(|(at, pair)| &self.declarations(at)[pair]);
         match declared {
             Some(Declaration { value: Some(v), .. }) => Lookup::Value(v.clone()),
             Some(_) => Lookup::Unknown,
             None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
             None => Lookup::Undeclared,
         }
+    }
+
+    fn global_declaration_before(&self, index: usize, name: &str) -> Option<(usize, usize)> {
+        self.global_args
+            .iter()
+            .rev()
+            .filter(|&&i| i < index)
+            .find_map(|&i| self.declarations(i).iter().rposition(|d| d.name == name).map(|pair| (i, pair)))
     }
 }
 
