@@ -4,7 +4,12 @@
 //! its pure counterpart in [`crate::ide`].
 
 mod convert;
+mod folding;
+mod links;
+mod navigation;
 mod server;
+mod symbols;
+mod tokens;
 
 pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};
 
