@@ -28,11 +28,12 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// The parts of `span` that no hole covers, in order; `holes` must be sorted by start.
+/// The parts of `span` that no hole covers, in order; `holes` must be sorted and must not overlap.
 fn outside(span: Span, holes: &[Span]) -> Vec<Span> {
+    let first = holes.partition_point(|h| h.end <= span.start);
     let mut parts = Vec::new();
     let mut start = span.start;
-    for hole in holes.iter().filter(|h| h.end > span.start && h.start < span.end) {
+    for hole in holes[first..].iter().take_while(|h| h.start < span.end) {
         if hole.start > start {
             parts.push(Span::new(start, hole.start));
         }

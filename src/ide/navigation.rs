@@ -479,4 +479,17 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn large_files_answer_every_feature() {
+        // Every use of `$X` resolves without walking back over the stage, so this stays fast.
+        let text =
+            format!("ARG V=1\nFROM a:$V AS b\nENV X=1\n{}", "# note\nRUN echo $HOME $X \\\n  && true\n".repeat(20_000));
+        let analysis = Analysis::new(&text);
+        let x = text.find("X=").unwrap();
+        assert_eq!(references(&analysis, x, true).len(), 20_001);
+        assert_eq!(crate::ide::tokens::semantic_tokens(&analysis).len(), 4 * 20_000 + 12);
+        assert_eq!(crate::ide::folding::folding_ranges(&analysis).len(), 20_000 + 1);
+        assert_eq!(crate::ide::symbols::document_symbols(&analysis)[1].children.len(), 20_001);
+    }
 }

@@ -10,6 +10,7 @@ pub use image::ImageRef;
 use crate::shell::{self, Dialect, Script};
 use crate::syntax::{Body, Command, Dockerfile, Instruction, Keyword, Word};
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// Build arguments every build defines (their values depend on the build platform).
 pub const PREDEFINED_ARGS: [&str; 16] = [
@@ -87,6 +88,11 @@ pub struct Model<'a> {
     /// ARG/ENV declarations per instruction, expanded once on first use (expansion only looks at
     /// earlier instructions, so filling one never needs itself).
     declared: Vec<OnceCell<Vec<Declaration>>>,
+    /// Per stage, each name its ARGs and ENVs declare with the (instruction, pair) of each declaration in
+    /// order, so that finding the one in scope does not walk back over the stage.
+    names: Vec<HashMap<&'a str, Vec<(usize, usize)>>>,
+    /// Indices of the SHELL instructions, in order.
+    shells: Vec<usize>,
 }
 
 impl<'a> Model<'a> {
@@ -99,6 +105,10 @@ impl<'a> Model<'a> {
             stage_of: vec![None; file.instructions.len()],
             scripts: Vec::new(),
             declared: (0..file.instructions.len()).map(|_| OnceCell::new()).collect(),
+            names: Vec::new(),
+            shells: (0..file.instructions.len())
+                .filter(|&i| matches!(file.instructions[i].body, Body::Shell(_)))
+                .collect(),
         };
         let froms: Vec<usize> =
             file.instructions.iter().enumerate().filter(|(_, i)| i.keyword == Keyword::From).map(|(i, _)| i).collect();
@@ -111,6 +121,7 @@ impl<'a> Model<'a> {
             for slot in &mut model.stage_of[from..end] {
                 *slot = Some(index);
             }
+            model.names.push(declared_names(file, stage.instructions.clone()));
             model.stages.push(stage);
         }
         model.scripts = (0..file.instructions.len()).map(|i| model.parse_script(i)).collect();
@@ -204,10 +215,11 @@ impl<'a> Model<'a> {
     fn shell_before(&self, stage: &Stage, instruction: usize) -> Option<&'a [Word]> {
         self.ancestry(stage).find_map(|s| {
             let upto = if s.index == stage.index { instruction } else { s.instructions.end };
-            (s.instructions.start..upto).rev().find_map(|i| match &self.file.instructions[i].body {
-                Body::Shell(words) => Some(words.as_slice()),
+            let last = self.shells[..self.shells.partition_point(|&i| i < upto)].last()?;
+            match &self.file.instructions[*last].body {
+                Body::Shell(words) if *last >= s.instructions.start => Some(words.as_slice()),
                 _ => None,
-            })
+            }
         })
     }
 
@@ -339,13 +351,14 @@ impl<'a> Model<'a> {
     fn stage_declaration(&self, stage: &Stage, instruction: usize, name: &str) -> Option<(usize, usize)> {
         self.ancestry(stage).enumerate().find_map(|(position, s)| {
             let upto = if position == 0 { instruction } else { s.instructions.end };
-            (s.instructions.start + 1..upto).rev().find_map(|i| {
-                // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
-                if position > 0 && self.file.instructions[i].keyword == Keyword::Arg {
-                    return None;
-                }
-                self.declarations(i).iter().rposition(|d| d.name == name).map(|pair| (i, pair))
-            })
+            let declared = self.names[s.index].get(name)?;
+            let before = &declared[..declared.partition_point(|&(i, _)| i < upto)];
+            // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
+            before
+                .iter()
+                .rev()
+                .find(|&&(i, _)| position == 0 || self.file.instructions[i].keyword != Keyword::Arg)
+                .copied()
         })
     }
 
@@ -434,6 +447,22 @@ impl<'a> Model<'a> {
             .filter(|&&i| i < index)
             .find_map(|&i| self.declarations(i).iter().rposition(|d| d.name == name).map(|pair| (i, pair)))
     }
+}
+
+/// The names the ARGs and ENVs among `instructions` declare, each with its declarations in order.
+fn declared_names(file: &Dockerfile, instructions: std::ops::Range<usize>) -> HashMap<&str, Vec<(usize, usize)>> {
+    let mut names: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for index in instructions {
+        let instruction = &file.instructions[index];
+        if let (Keyword::Arg | Keyword::Env, Body::Args(pairs) | Body::Pairs(pairs)) =
+            (instruction.keyword, &instruction.body)
+        {
+            for (pair, declared) in pairs.iter().enumerate() {
+                names.entry(declared.key.text.as_str()).or_default().push((index, pair));
+            }
+        }
+    }
+    names
 }
 
 /// Targets of a RUN's cache and tmpfs mounts (`--mount=type=cache,target=/root/.cache`). Takes the

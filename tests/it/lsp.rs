@@ -8,14 +8,14 @@ use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-struct Session {
+pub(crate) struct Session {
     child: Child,
     stdin: ChildStdin,
     messages: Receiver<Value>,
 }
 
 impl Session {
-    fn start(cwd: &std::path::Path) -> Session {
+    pub(crate) fn start(cwd: &std::path::Path) -> Session {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
             .arg("lsp")
             .current_dir(cwd)
@@ -59,12 +59,12 @@ impl Session {
         self.stdin.flush().unwrap();
     }
 
-    fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
+    pub(crate) fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         self.wait_for(|m| m["id"] == id && m.get("method").is_none())
     }
 
-    fn notify(&mut self, method: &str, params: Value) {
+    pub(crate) fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
@@ -80,7 +80,7 @@ impl Session {
         }
     }
 
-    fn diagnostics(&self, uri: &str, version: i64) -> Vec<Value> {
+    pub(crate) fn diagnostics(&self, uri: &str, version: i64) -> Vec<Value> {
         let message = self.wait_for(|m| {
             m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == uri
