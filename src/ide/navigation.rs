@@ -59,7 +59,7 @@ pub fn variable_uses(model: &Model) -> Vec<VariableUse> {
     let comments: Vec<Span> = model.file.comments.iter().map(|c| c.span).collect();
     let mut uses = Vec::new();
     for (index, instruction) in model.file.instructions.iter().enumerate() {
-        for (region, escape) in expanded_regions(instruction) {
+        for (region, escape) in expanded_regions(instruction, model.escape()) {
             for part in outside(region, &comments) {
                 for reference in semantic::references(part.slice(model.source), escape) {
                     let start = part.start + reference.range.start;
@@ -76,12 +76,11 @@ pub fn variable_uses(model: &Model) -> Vec<VariableUse> {
     uses
 }
 
-/// The spans of an instruction whose variables are expanded, each with the escape character it uses.
-fn expanded_regions(instruction: &Instruction) -> Vec<(Span, char)> {
-    // Docker's own escape character does not change how the shell reads its text.
-    let docker = '\\';
+/// The spans of an instruction whose variables are expanded, each with the escape character it uses:
+/// Docker's (`# escape=`) for what Docker expands, the backslash for shell text.
+fn expanded_regions(instruction: &Instruction, escape: char) -> Vec<(Span, char)> {
     let mut regions: Vec<(Span, char)> =
-        instruction.flags.iter().filter_map(|f| f.value.as_ref()).map(|v| (v.span, docker)).collect();
+        instruction.flags.iter().filter_map(|f| f.value.as_ref()).map(|v| (v.span, escape)).collect();
     match (&instruction.keyword, &instruction.body) {
         (_, Body::Command(command) | Body::Healthcheck(Some(command))) => {
             if let Command::Shell { span, heredocs } = command {
@@ -92,22 +91,15 @@ fn expanded_regions(instruction: &Instruction) -> Vec<(Span, char)> {
         (Keyword::Onbuild | Keyword::Shell | Keyword::Maintainer, _) | (_, Body::Healthcheck(None)) => {}
         (_, body) => {
             let arguments = Span::new(instruction.keyword_span.end, instruction.span.end);
-            let unexpanded: Vec<Span> = match body {
-                Body::Files { heredocs, .. } => heredocs.iter().filter(|h| h.quoted).map(|h| h.body).collect(),
-                _ => Vec::new(),
-            };
-            let flags: Vec<Span> = instruction.flags.iter().map(|f| f.span).collect();
-            let holes = merge_sorted(flags, unexpanded);
-            regions.extend(outside(arguments, &holes).into_iter().map(|part| (part, docker)));
+            let mut skipped: Vec<Span> = instruction.flags.iter().map(|f| f.span).collect();
+            if let Body::Files { heredocs, .. } = body {
+                skipped.extend(heredocs.iter().filter(|h| h.quoted).map(|h| h.body));
+            }
+            skipped.sort();
+            regions.extend(outside(arguments, &skipped).into_iter().map(|part| (part, escape)));
         }
     }
     regions
-}
-
-fn merge_sorted(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
-    a.extend(b);
-    a.sort();
-    a
 }
 
 /// The declaration `name` at `offset` of instruction `index` refers to.
@@ -467,6 +459,15 @@ mod tests {
         let model = Model::build(src, &model_file);
         let uses: Vec<usize> = variable_uses(&model).iter().map(|u| u.span.start).collect();
         assert_eq!(uses, vec![src.rfind("$X").unwrap()]);
+    }
+
+    #[test]
+    fn the_escape_directive_applies_to_what_docker_expands_not_to_shell_text() {
+        let src = "# escape=`\nFROM a\nENV X=1\nWORKDIR `$X/\\$X\nRUN echo \\$X `$X\n";
+        let file = crate::syntax::parse(src);
+        let model = Model::build(src, &file);
+        let uses: Vec<&str> = variable_uses(&model).iter().map(|u| &src[u.span.start - 1..u.span.end]).collect();
+        assert_eq!(uses, vec!["\\$X", "`$X"]);
     }
 
     #[test]
