@@ -4,8 +4,13 @@
 
 pub mod actions;
 pub mod completion;
+pub mod folding;
 pub mod hover;
+pub mod links;
+pub mod navigation;
 pub mod reference;
+pub mod symbols;
+pub mod tokens;
 
 use crate::semantic::{Lookup, Model, Stage, PREDEFINED_ARGS};
 use crate::syntax::{self, Dockerfile, Keyword};
@@ -87,4 +92,41 @@ impl<'m> Scope<'m> {
 /// The keys of the parser directive lines at the top of the file (`syntax` in `# syntax=...`).
 fn directive_keys(source: &str) -> Vec<Span> {
     syntax::directive_lines(source).into_iter().map(|(key, _)| key.span).collect()
+}
+
+/// The parts of `span` that no hole covers, in order; `holes` must be sorted and must not overlap.
+fn outside(span: Span, holes: &[Span]) -> Vec<Span> {
+    let first = holes.partition_point(|h| h.end <= span.start);
+    let mut parts = Vec::new();
+    let mut start = span.start;
+    for hole in holes[first..].iter().take_while(|h| h.start < span.end) {
+        if hole.start > start {
+            parts.push(Span::new(start, hole.start));
+        }
+        start = start.max(hole.end);
+    }
+    if start < span.end {
+        parts.push(Span::new(start, span.end));
+    }
+    parts
+}
+
+/// Test input with a cursor: `‸` marks the offset and is removed from the text.
+#[cfg(test)]
+fn with_cursor(marked: &str) -> (String, usize) {
+    let offset = marked.find('‸').expect("the text marks a cursor");
+    (marked.replacen('‸', "", 1), offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outside_cuts_holes_out_of_a_span() {
+        let holes = [Span::new(0, 2), Span::new(4, 6), Span::new(8, 20)];
+        assert_eq!(outside(Span::new(1, 10), &holes), vec![Span::new(2, 4), Span::new(6, 8)]);
+        assert_eq!(outside(Span::new(3, 4), &holes), vec![Span::new(3, 4)]);
+        assert_eq!(outside(Span::new(4, 6), &holes), vec![]);
+    }
 }

@@ -7,9 +7,14 @@ mod actions;
 mod completion;
 mod convert;
 mod docs;
+mod folding;
 mod framing;
 mod hover;
+mod links;
+mod navigation;
 mod server;
+mod symbols;
+mod tokens;
 
 pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};
 

@@ -4,6 +4,7 @@
 use super::actions::{code_actions, fix_all_kind};
 use super::convert::{apply_change, config_error_diagnostic, to_lsp_diagnostic};
 use super::framing::{self, INVALID_REQUEST_METHOD, PARSE_ERROR_METHOD};
+use super::{folding, links, navigation, symbols, tokens};
 use crate::config::{ConfigError, ConfigSource, KnownRules, Overrides, Resolver, FILE_NAMES};
 use crate::lint::Settings;
 use crate::text::LineIndex;
@@ -244,6 +245,27 @@ impl LanguageServer for Backend {
                     trigger_characters: Some(super::completion::TRIGGER_CHARACTERS.map(str::to_owned).to_vec()),
                     ..CompletionOptions::default()
                 }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                }),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    SemanticTokensOptions {
+                        legend: tokens::legend(),
+                        range: Some(true),
+                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        work_done_progress_options: WorkDoneProgressOptions::default(),
+                    },
+                )),
                 ..ServerCapabilities::default()
             },
             ..InitializeResult::default()
@@ -312,6 +334,63 @@ impl LanguageServer for Backend {
         if is_config_file(&params.text_document.uri) {
             self.reload().await;
         }
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(self.read(&params.text_document.uri, |document| symbols::document_symbols(&document.text)))
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let TextDocumentPositionParams { text_document, position } = params.text_document_position_params;
+        let uri = text_document.uri;
+        Ok(self.read(&uri, |document| navigation::definition(&document.text, uri.clone(), position)).flatten())
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let TextDocumentPositionParams { text_document, position } = params.text_document_position;
+        let (uri, declaration) = (text_document.uri, params.context.include_declaration);
+        let answer = |document: &Document| navigation::references(&document.text, uri.clone(), position, declaration);
+        Ok(self.read(&uri, answer).flatten())
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        let TextDocumentPositionParams { text_document, position } = params.text_document_position_params;
+        Ok(self.read(&text_document.uri, |document| navigation::highlights(&document.text, position)).flatten())
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        let answer = |document: &Document| navigation::prepare_rename(&document.text, params.position);
+        self.read(&params.text_document.uri, answer).unwrap_or(Ok(None))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let TextDocumentPositionParams { text_document, position } = params.text_document_position;
+        let uri = text_document.uri;
+        let answer = |document: &Document| navigation::rename(&document.text, uri.clone(), position, &params.new_name);
+        self.read(&uri, answer).unwrap_or(Ok(None))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        Ok(self.read(&params.text_document.uri, |document| folding::folding_ranges(&document.text)))
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        Ok(self.read(&params.text_document.uri, |document| links::document_links(&document.text)))
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        let answer = |document: &Document| SemanticTokensResult::Tokens(tokens::semantic_tokens(&document.text, None));
+        Ok(self.read(&params.text_document.uri, answer))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let answer = |document: &Document| {
+            SemanticTokensRangeResult::Tokens(tokens::semantic_tokens(&document.text, Some(params.range)))
+        };
+        Ok(self.read(&params.text_document.uri, answer))
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

@@ -10,6 +10,7 @@ pub use image::ImageRef;
 use crate::shell::{self, Dialect, Script};
 use crate::syntax::{Body, Command, Dockerfile, Instruction, Keyword, Word};
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// Build arguments every build defines (their values depend on the build platform).
 pub const PREDEFINED_ARGS: [&str; 16] = [
@@ -89,6 +90,11 @@ pub struct Model<'a> {
     declared: Vec<OnceCell<Vec<Declaration>>>,
     /// See [`Model::apt_config_runs`].
     apt_config_runs: OnceCell<Vec<(usize, String)>>,
+    /// Per stage, each name its ARGs and ENVs declare with the (instruction, pair) of each declaration in
+    /// order, so that finding the one in scope does not walk back over the stage.
+    names: Vec<HashMap<&'a str, Vec<(usize, usize)>>>,
+    /// Indices of the SHELL instructions, in order.
+    shells: Vec<usize>,
 }
 
 impl<'a> Model<'a> {
@@ -102,6 +108,10 @@ impl<'a> Model<'a> {
             scripts: Vec::new(),
             declared: (0..file.instructions.len()).map(|_| OnceCell::new()).collect(),
             apt_config_runs: OnceCell::new(),
+            names: Vec::new(),
+            shells: (0..file.instructions.len())
+                .filter(|&i| matches!(file.instructions[i].body, Body::Shell(_)))
+                .collect(),
         };
         let froms: Vec<usize> =
             file.instructions.iter().enumerate().filter(|(_, i)| i.keyword == Keyword::From).map(|(i, _)| i).collect();
@@ -114,6 +124,7 @@ impl<'a> Model<'a> {
             for slot in &mut model.stage_of[from..end] {
                 *slot = Some(index);
             }
+            model.names.push(declared_names(file, stage.instructions.clone()));
             model.stages.push(stage);
         }
         model.scripts = (0..file.instructions.len()).map(|i| model.parse_script(i)).collect();
@@ -218,10 +229,11 @@ impl<'a> Model<'a> {
     fn shell_before(&self, stage: &Stage, instruction: usize) -> Option<&'a [Word]> {
         self.ancestry(stage).find_map(|s| {
             let upto = if s.index == stage.index { instruction } else { s.instructions.end };
-            (s.instructions.start..upto).rev().find_map(|i| match &self.file.instructions[i].body {
-                Body::Shell(words) => Some(words.as_slice()),
+            let last = self.shells[..self.shells.partition_point(|&i| i < upto)].last()?;
+            match &self.file.instructions[*last].body {
+                Body::Shell(words) if *last >= s.instructions.start => Some(words.as_slice()),
                 _ => None,
-            })
+            }
         })
     }
 
@@ -319,19 +331,22 @@ impl<'a> Model<'a> {
 
     /// What `name` means in `stage` just before instruction `upto`, which may be the stage's end.
     pub fn lookup_in(&self, stage: &Stage, upto: usize, name: &str) -> Lookup {
-        match self.stage_declaration(stage, upto, name) {
-            Some((i, d)) => match &d.value {
-                Some(v) => Lookup::Value(v.clone()),
-                None if self.file.instructions[i].keyword == Keyword::Arg && !d.has_value => {
-                    match self.global_lookup(name) {
-                        Lookup::Undeclared => Lookup::Unknown,
-                        global => global,
-                    }
+        let Some((at, pair)) = self.stage_declaration(stage, upto, name) else {
+            return match PREDEFINED_ARGS.contains(&name) {
+                true => Lookup::Unknown,
+                false => Lookup::Undeclared,
+            };
+        };
+        let declared = &self.declarations(at)[pair];
+        match &declared.value {
+            Some(v) => Lookup::Value(v.clone()),
+            None if self.file.instructions[at].keyword == Keyword::Arg && !declared.has_value => {
+                match self.global_lookup(name) {
+                    Lookup::Undeclared => Lookup::Unknown,
+                    global => global,
                 }
-                None => Lookup::Unknown,
-            },
-            None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
-            None => Lookup::Undeclared,
+            }
+            None => Lookup::Unknown,
         }
     }
 
@@ -340,25 +355,41 @@ impl<'a> Model<'a> {
     pub fn declared_by(&self, stage: Option<&Stage>, upto: usize, name: &str) -> Option<usize> {
         match stage {
             Some(stage) => self.stage_declaration(stage, upto, name).map(|(i, _)| i),
-            None => self.global_declaration(upto, name).map(|(i, _)| i),
+            None => self.global_declaration_before(upto, name).map(|(i, _)| i),
         }
     }
 
-    /// Walks the stage back from `upto`, then the ENVs of the stages it is built on.
-    fn stage_declaration(&self, stage: &Stage, upto: usize, name: &str) -> Option<(usize, &Declaration)> {
-        for (position, s) in self.ancestry(stage).enumerate() {
-            let upto = if position == 0 { upto.min(s.instructions.end) } else { s.instructions.end };
-            for i in (s.instructions.start + 1..upto).rev() {
-                // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
-                if position > 0 && self.file.instructions[i].keyword == Keyword::Arg {
-                    continue;
-                }
-                if let Some(d) = self.declarations(i).iter().rev().find(|d| d.name == name) {
-                    return Some((i, d));
-                }
+    /// The ARG or ENV that `name` refers to just before `instruction`, as (instruction, pair index): FROM
+    /// lines and global ARGs see the global ARGs above them, other instructions the scope of their stage.
+    pub fn declaration(&self, instruction: usize, name: &str) -> Option<(usize, usize)> {
+        match self.stage_of(instruction) {
+            Some(stage) if self.file.instructions[instruction].keyword != Keyword::From => {
+                self.stage_declaration(stage, instruction, name)
             }
+            _ => self.global_declaration_before(instruction, name),
         }
-        None
+    }
+
+    /// The global ARG that a stage's `ARG NAME` without a value (instruction, pair index) imports.
+    pub fn imported_global(&self, instruction: usize, pair: usize) -> Option<(usize, usize)> {
+        let inst = self.file.instructions.get(instruction)?;
+        let declared = self.declarations(instruction).get(pair)?;
+        let imports = inst.keyword == Keyword::Arg && !declared.has_value && self.stage_of(instruction).is_some();
+        imports.then(|| self.global_declaration_before(usize::MAX, &declared.name)).flatten()
+    }
+
+    fn stage_declaration(&self, stage: &Stage, instruction: usize, name: &str) -> Option<(usize, usize)> {
+        self.ancestry(stage).enumerate().find_map(|(position, s)| {
+            let upto = if position == 0 { instruction } else { s.instructions.end };
+            let declared = self.names[s.index].get(name)?;
+            let before = &declared[..declared.partition_point(|&(i, _)| i < upto)];
+            // ARGs are scoped to their own stage; ENV is inherited by stages built on it.
+            before
+                .iter()
+                .rev()
+                .find(|&&(i, _)| position == 0 || self.file.instructions[i].keyword != Keyword::Arg)
+                .copied()
+        })
     }
 
     /// The ARG and ENV names a RUN at `instruction` sees in its environment, sorted: the stage's own,
@@ -439,21 +470,38 @@ impl<'a> Model<'a> {
 
     /// What `name` means to a FROM above instruction `index`: only global ARGs declared before it count.
     pub fn global_lookup_before(&self, index: usize, name: &str) -> Lookup {
-        match self.global_declaration(index, name) {
-            Some((_, Declaration { value: Some(v), .. })) => Lookup::Value(v.clone()),
+        let declared = self.global_declaration_before(index, name).map(|(at, pair)| &self.declarations(at)[pair]);
+        match declared {
+            Some(Declaration { value: Some(v), .. }) => Lookup::Value(v.clone()),
             Some(_) => Lookup::Unknown,
             None if PREDEFINED_ARGS.contains(&name) => Lookup::Unknown,
             None => Lookup::Undeclared,
         }
     }
 
-    fn global_declaration(&self, index: usize, name: &str) -> Option<(usize, &Declaration)> {
+    fn global_declaration_before(&self, index: usize, name: &str) -> Option<(usize, usize)> {
         self.global_args
             .iter()
             .rev()
             .filter(|&&i| i < index)
-            .find_map(|&i| self.declarations(i).iter().rev().find(|d| d.name == name).map(|d| (i, d)))
+            .find_map(|&i| self.declarations(i).iter().rposition(|d| d.name == name).map(|pair| (i, pair)))
     }
+}
+
+/// The names the ARGs and ENVs among `instructions` declare, each with its declarations in order.
+fn declared_names(file: &Dockerfile, instructions: std::ops::Range<usize>) -> HashMap<&str, Vec<(usize, usize)>> {
+    let mut names: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for index in instructions {
+        let instruction = &file.instructions[index];
+        if let (Keyword::Arg | Keyword::Env, Body::Args(pairs) | Body::Pairs(pairs)) =
+            (instruction.keyword, &instruction.body)
+        {
+            for (pair, declared) in pairs.iter().enumerate() {
+                names.entry(declared.key.text.as_str()).or_default().push((index, pair));
+            }
+        }
+    }
+    names
 }
 
 /// Targets of a RUN's cache and tmpfs mounts (`--mount=type=cache,target=/root/.cache`). Takes the

@@ -321,15 +321,17 @@ fn key_value(word: &Word) -> Option<KeyValue> {
         Some(at) => (&word.text[..at], Some(&word.text[at + 1..])),
         None => (word.text.as_str(), None),
     };
+    let written_key_len = key.len();
     let key = unquote(key);
     if key.is_empty() {
         return None;
     }
-    let key_span = Span::new(word.span.start, word.span.start + key.len().min(word.span.len()));
-    let value = value.map(|v| Word {
-        text: v.to_string(),
-        span: Span::new(word.span.end - v.len().min(word.span.len()), word.span.end),
-    });
+    // Offsets from the word's start hold up to the `=` (a continuation inside the value would shift
+    // offsets counted back from its end); the key span keeps its quotes, as the grammar's does.
+    let equals = word.span.start + written_key_len.min(word.span.len());
+    let key_span = Span::new(word.span.start, equals);
+    let value =
+        value.map(|v| Word { text: v.to_string(), span: Span::new((equals + 1).min(word.span.end), word.span.end) });
     Some(KeyValue { key: Word { text: key, span: key_span }, value, legacy: false, span: word.span })
 }
 

@@ -12,6 +12,7 @@ mod fixes;
 mod lsp;
 #[cfg(feature = "lsp")]
 mod lsp_complete;
+mod lsp_navigation;
 mod report;
 mod rule_docs;
 mod rule_fixtures;
