@@ -6,7 +6,8 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// Generous: a debug build under a parallel test run is slow, and the wait only ends early on success.
+const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub(crate) struct Session {
     pub(crate) child: Child,
