@@ -44,6 +44,9 @@ enum Command {
         /// Talk over standard input and output (the only transport, and the default)
         #[arg(long)]
         stdio: bool,
+        /// Use this config file for every document instead of discovering dlint.toml files
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
 }
 
@@ -109,18 +112,27 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Rules { format }) => rules::list(format),
         Some(Command::Rule { code }) => rules::explain(&code),
-        Some(Command::Lsp { stdio: _ }) => lsp(),
+        Some(Command::Lsp { stdio: _, config }) => lsp(config),
         None => check::run(cli.check),
     }
 }
 
+/// Starts the language server; a `--config` that cannot be loaded is an error before it starts, as in `check`.
 #[cfg(feature = "lsp")]
-fn lsp() -> u8 {
-    crate::lsp::run()
+fn lsp(config: Option<PathBuf>) -> u8 {
+    use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
+    let source = config.map_or(ConfigSource::Discover, ConfigSource::File);
+    match Resolver::new(source, Overrides::default(), KnownRules::registry()) {
+        Ok(resolver) => crate::lsp::run(resolver),
+        Err(error) => {
+            eprintln!("dlint: {error}");
+            FAILURE
+        }
+    }
 }
 
 #[cfg(not(feature = "lsp"))]
-fn lsp() -> u8 {
+fn lsp(_config: Option<PathBuf>) -> u8 {
     eprintln!("dlint: this build has no language server support (built without the `lsp` feature)");
     FAILURE
 }

@@ -8,9 +8,9 @@ mod server;
 
 pub use convert::{apply_change, to_lsp_diagnostic, to_offset, to_range, to_span};
 
-/// Serve the Language Server Protocol on standard input and output until the client says exit; returns
-/// the process exit code.
-pub fn run() -> u8 {
+/// Serve the Language Server Protocol on standard input and output until the client says exit, finding each
+/// document's settings with `resolver`; returns the process exit code.
+pub fn run(resolver: crate::config::Resolver) -> u8 {
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -18,6 +18,6 @@ pub fn run() -> u8 {
             return 2;
         }
     };
-    runtime.block_on(server::serve());
+    runtime.block_on(server::serve(resolver));
     0
 }

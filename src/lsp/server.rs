@@ -1,7 +1,7 @@
 //! The protocol routing: open documents, re-lint on every change, publish diagnostics.
 
 use super::convert::{apply_change, to_lsp_diagnostic};
-use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
+use crate::config::Resolver;
 use crate::lint::Settings;
 use crate::text::LineIndex;
 use std::collections::HashMap;
@@ -10,8 +10,8 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-pub async fn serve() {
-    let (service, socket) = LspService::new(Backend::new);
+pub async fn serve(resolver: Resolver) {
+    let (service, socket) = LspService::new(|client| Backend::new(client, resolver));
     Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
 }
 
@@ -25,13 +25,12 @@ pub(super) struct Document {
 struct Backend {
     client: Client,
     documents: Mutex<HashMap<Uri, Document>>,
-    /// Config discovery as the CLI does it; `None` if even the defaults could not be set up.
-    resolver: Mutex<Option<Resolver>>,
+    /// Config discovery as the CLI does it, or the one `--config` file.
+    resolver: Mutex<Resolver>,
 }
 
 impl Backend {
-    fn new(client: Client) -> Self {
-        let resolver = Resolver::new(ConfigSource::Discover, Overrides::default(), KnownRules::registry()).ok();
+    fn new(client: Client, resolver: Resolver) -> Self {
         Backend { client, documents: Mutex::default(), resolver: Mutex::new(resolver) }
     }
 
@@ -40,10 +39,9 @@ impl Backend {
         let defaults = || Arc::new(Settings::default());
         let Some(path) = uri.to_file_path() else { return (defaults(), None) };
         let mut resolver = self.resolver.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match resolver.as_mut().map(|resolver| resolver.settings_for(&path)) {
-            Some(Ok(settings)) => (settings, None),
-            Some(Err(error)) => (defaults(), Some(error.to_string())),
-            None => (defaults(), None),
+        match resolver.settings_for(&path) {
+            Ok(settings) => (settings, None),
+            Err(error) => (defaults(), Some(error.to_string())),
         }
     }
 
