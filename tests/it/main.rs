@@ -10,6 +10,8 @@ mod corpus;
 mod fixes;
 #[cfg(feature = "lsp")]
 mod lsp;
+#[cfg(feature = "lsp")]
+mod neovim;
 mod report;
 mod rule_docs;
 mod rule_fixtures;

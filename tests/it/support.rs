@@ -39,3 +39,14 @@ pub fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
     }
     out
 }
+
+/// Whether `program` runs with `version_flag`. Tests that need it skip with a note when it is missing,
+/// except in CI (`CI` set), where a missing program is a failure.
+pub fn has_program(program: &str, version_flag: &str) -> bool {
+    let found = std::process::Command::new(program).arg(version_flag).output().is_ok_and(|out| out.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "`{program}` is not on PATH, and CI needs it for this test");
+        eprintln!("SKIPPED: no `{program}` on PATH");
+    }
+    found
+}
