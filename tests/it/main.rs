@@ -17,6 +17,8 @@ mod rule_docs;
 mod rule_fixtures;
 mod shellcheck;
 mod suppressions;
+#[cfg(feature = "lsp")]
+mod vscode;
 
 use std::io::Write;
 use std::path::Path;

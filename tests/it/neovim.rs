@@ -1,12 +1,10 @@
 //! Neovim as a real client of `dlint lsp`: editors/neovim on the runtimepath, a Dockerfile opened, the
 //! diagnostics Neovim shows read back at its own (byte) positions.
 
-use crate::support::{has_program, repo_path};
+use crate::support::{has_program, repo_path, wait_at_most};
 use serde_json::Value;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-const TIMEOUT: Duration = Duration::from_secs(60);
+use std::time::Duration;
 
 /// How tests/it/neovim.lua starts the server.
 enum Start<'a> {
@@ -49,15 +47,7 @@ fn open_in_neovim(start: Start) -> Option<(String, Vec<String>)> {
     if let Some(config) = config {
         command.env("DLINT_CONFIG", config);
     }
-    let mut child = command.spawn().expect("nvim starts");
-    let deadline = Instant::now() + TIMEOUT;
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("nvim did not finish within {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_at_most(&mut command.spawn().expect("nvim starts"), Duration::from_secs(60));
     let text = std::fs::read_to_string(&output).expect("tests/it/neovim.lua wrote its result");
     let result: Value = serde_json::from_str(&text).unwrap();
     assert!(result.get("error").is_none(), "tests/it/neovim.lua failed: {}", result["error"]);

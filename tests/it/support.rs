@@ -50,3 +50,18 @@ pub fn has_program(program: &str, version_flag: &str) -> bool {
     }
     found
 }
+
+/// Waits for `child` to exit, killing it and failing the test after `timeout`.
+pub fn wait_at_most(child: &mut std::process::Child, timeout: std::time::Duration) -> std::process::ExitStatus {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("a child process did not finish within {timeout:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
