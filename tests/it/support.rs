@@ -41,7 +41,8 @@ pub fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
 }
 
 /// Whether `program` runs with `version_flag`. Tests that need it skip with a note when it is missing,
-/// except in CI (`CI` set), where a missing program is a failure.
+/// except in CI (`CI` set), where a missing program is a failure. Only the editor client tests use it.
+#[cfg(feature = "lsp")]
 pub fn has_program(program: &str, version_flag: &str) -> bool {
     let found = std::process::Command::new(program).arg(version_flag).output().is_ok_and(|out| out.status.success());
     if !found {
@@ -52,6 +53,7 @@ pub fn has_program(program: &str, version_flag: &str) -> bool {
 }
 
 /// Waits for `child` to exit, killing it and failing the test after `timeout`.
+#[cfg(feature = "lsp")]
 pub fn wait_at_most(child: &mut std::process::Child, timeout: std::time::Duration) -> std::process::ExitStatus {
     let deadline = std::time::Instant::now() + timeout;
     loop {
