@@ -229,3 +229,16 @@ fn context_dockerignore_drives_copy_ignored_file() {
     let without = dlint(dir.path(), &["check", "--select", "BK012", "ctx/Dockerfile"], None);
     assert_eq!(without.code, 0, "no context, nothing to check against");
 }
+
+#[cfg(feature = "lsp")]
+#[test]
+fn lsp_with_a_broken_config_fails_before_serving() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "dlint.toml", "ignore = [\"NOPE999\"]\n");
+    let out = dlint(dir.path(), &["lsp", "--config", "dlint.toml"], Some(""));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("dlint.toml") && out.stderr.contains("NOPE999"), "{}", out.stderr);
+    let missing = dlint(dir.path(), &["lsp", "--config", "missing.toml"], Some(""));
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("missing.toml"), "{}", missing.stderr);
+}

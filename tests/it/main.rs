@@ -12,12 +12,17 @@ mod fixes;
 mod lsp;
 #[cfg(feature = "lsp")]
 mod lsp_complete;
+#[cfg(feature = "lsp")]
 mod lsp_navigation;
+#[cfg(feature = "lsp")]
+mod neovim;
 mod report;
 mod rule_docs;
 mod rule_fixtures;
 mod shellcheck;
 mod suppressions;
+#[cfg(feature = "lsp")]
+mod vscode;
 
 use std::io::Write;
 use std::path::Path;

@@ -39,3 +39,31 @@ pub fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
     }
     out
 }
+
+/// Whether `program` runs with `version_flag`. Tests that need it skip with a note when it is missing,
+/// except in CI (`CI` set), where a missing program is a failure. Only the editor client tests use it.
+#[cfg(feature = "lsp")]
+pub fn has_program(program: &str, version_flag: &str) -> bool {
+    let found = std::process::Command::new(program).arg(version_flag).output().is_ok_and(|out| out.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "`{program}` is not on PATH, and CI needs it for this test");
+        eprintln!("SKIPPED: no `{program}` on PATH");
+    }
+    found
+}
+
+/// Waits for `child` to exit, killing it and failing the test after `timeout`.
+#[cfg(feature = "lsp")]
+pub fn wait_at_most(child: &mut std::process::Child, timeout: std::time::Duration) -> std::process::ExitStatus {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("a child process did not finish within {timeout:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
