@@ -2,15 +2,21 @@
 //! per version under the user's cache directory, so the link works offline and matches this build.
 
 use crate::rules;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use tower_lsp_server::ls_types::Uri;
 
-/// The `file:` URI of a rule's doc, or `None` if the docs could not be written.
+/// The `file:` URI of a rule's doc, or `None` if the docs could not be written. The first call writes
+/// them; later ones only look the link up.
 pub fn rule_doc_uri(code: &str) -> Option<Uri> {
-    static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-    let dir = DIR.get_or_init(|| write_docs().ok()).as_ref()?;
-    Uri::from_file_path(dir.join(format!("{code}.md")))
+    static LINKS: OnceLock<HashMap<&'static str, Uri>> = OnceLock::new();
+    let links = LINKS.get_or_init(|| {
+        let Ok(dir) = write_docs() else { return HashMap::new() };
+        let link = |code: &'static str| Some((code, Uri::from_file_path(dir.join(format!("{code}.md")))?));
+        rules::all().filter_map(|rule| link(rule.meta.code)).collect()
+    });
+    links.get(code).cloned()
 }
 
 fn cache_home() -> Option<PathBuf> {

@@ -273,6 +273,8 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Writes the rule docs now rather than on the first finding.
+        super::docs::rule_doc_uri("");
         if !lock(&self.support).watch_registration {
             return;
         }
@@ -327,13 +329,6 @@ impl LanguageServer for Backend {
             document.version = params.text_document.version;
         }
         self.lint(uri).await;
-    }
-
-    async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        // A config file edited in the editor itself, for clients that do not watch files.
-        if is_config_file(&params.text_document.uri) {
-            self.reload().await;
-        }
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
