@@ -51,12 +51,18 @@ pub fn format_range(source: &str, range: Span, options: &FormatOptions) -> Vec<E
     let escape = model.escape();
     let mut formatter = Formatter { source, options, escape, edits: Vec::new() };
     let mut covered = Vec::new();
+    // Where the previous instruction's lines end by Docker's rules.
+    let mut reach = 0;
     for (index, instruction) in analysis.file.instructions.iter().enumerate() {
         let start = instruction.span.start;
         let first_line = line_start(source, start);
         let end = logical_line_end(source, start, escape);
+        // Where the parser and Docker's line rules disagree (the parser ends an instruction on a line
+        // Docker continues), neither instruction is touched.
+        let continued = index > 0 && start <= reach;
         let overruns = analysis.file.instructions.get(index + 1).is_some_and(|next| next.span.start <= end);
-        if !source[first_line..start].chars().all(is_blank) || overruns {
+        reach = reach.max(end);
+        if !source[first_line..start].chars().all(is_blank) || continued || overruns {
             continue;
         }
         let owner = Span::new(first_line, end);
@@ -101,7 +107,7 @@ fn protected_regions(analysis: &Analysis, escape: char) -> Vec<Protected> {
     let source = analysis.source;
     let mut regions = Vec::new();
     let mut heredocs = |instruction: &Instruction| {
-        for heredoc in instruction_heredocs(instruction) {
+        for heredoc in instruction.heredocs() {
             let open_ended = heredoc.body.end == heredoc.span.end;
             regions.push(Protected { span: heredoc.span, open_ended });
         }
@@ -119,14 +125,6 @@ fn protected_regions(analysis: &Analysis, escape: char) -> Vec<Protected> {
         regions.push(Protected { span: Span::new(start, end), open_ended: end == source.len() });
     }
     regions
-}
-
-fn instruction_heredocs(instruction: &Instruction) -> &[crate::syntax::Heredoc] {
-    match &instruction.body {
-        Body::Command(Command::Shell { heredocs, .. }) | Body::Files { heredocs, .. } => heredocs,
-        Body::Healthcheck(Some(Command::Shell { heredocs, .. })) => heredocs,
-        _ => &[],
-    }
 }
 
 /// How Docker, or the shell it hands the text to, reads quotes in an instruction's arguments.
@@ -594,6 +592,12 @@ mod tests {
         // `a\` + `b` is the word `ab`; after an escaped backslash the first blank is escaped.
         assert_eq!(formatted("RUN echo a\\\nb \\\nc\n"), "RUN echo a\\\nb \\\n    c\n");
         assert_eq!(formatted("RUN echo a\\\\\n\tb\n"), "RUN echo a\\\\\n\tb\n");
+    }
+
+    #[test]
+    fn instructions_the_parser_splits_where_docker_continues_stay_as_written() {
+        let source = "HEALTHCHECK --timeout=10s\\\n    cmd curl x\n";
+        assert_eq!(formatted(source), source);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod cli;
 mod config;
 mod corpus;
 mod fixes;
+mod format;
 #[cfg(feature = "lsp")]
 mod lsp;
 #[cfg(feature = "lsp")]
