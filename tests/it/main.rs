@@ -13,6 +13,8 @@ mod format;
 mod lsp;
 #[cfg(feature = "lsp")]
 mod lsp_complete;
+#[cfg(feature = "lsp")]
+mod lsp_format;
 mod lsp_navigation;
 mod report;
 mod rule_docs;
