@@ -77,7 +77,7 @@ pub fn format_range(source: &str, range: Span, options: &FormatOptions) -> Vec<E
         .edits
         .into_iter()
         .filter(|(owner, edit)| {
-            owner.start <= range.end && range.start <= owner.end && !protected.iter().any(|p| p.touched_by(edit.span))
+            owner.start <= range.end && range.start <= owner.end && !touches_protected(&protected, edit.span)
         })
         .map(|(_, edit)| edit)
         .collect();
@@ -124,7 +124,24 @@ fn protected_regions(analysis: &Analysis, escape: char) -> Vec<Protected> {
         let end = line_content_end(source, line_start(source, end));
         regions.push(Protected { span: Span::new(start, end), open_ended: end == source.len() });
     }
-    regions
+    // Disjoint and sorted, so an edit's neighbours are found by binary search.
+    regions.sort_by_key(|region| region.span.start);
+    let mut merged: Vec<Protected> = Vec::with_capacity(regions.len());
+    for region in regions {
+        match merged.last_mut() {
+            Some(last) if region.span.start < last.span.end => {
+                last.open_ended = if region.span.end > last.span.end { region.open_ended } else { last.open_ended };
+                last.span = last.span.join(region.span);
+            }
+            _ => merged.push(region),
+        }
+    }
+    merged
+}
+
+fn touches_protected(protected: &[Protected], edit: Span) -> bool {
+    let first = protected.partition_point(|region| region.span.end < edit.start);
+    protected[first..].iter().take_while(|region| region.span.start <= edit.end).any(|region| region.touched_by(edit))
 }
 
 /// How Docker, or the shell it hands the text to, reads quotes in an instruction's arguments.

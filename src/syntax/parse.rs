@@ -50,11 +50,13 @@ pub fn parse(source: &str) -> Dockerfile {
         }
         let mut region = expand_to_lines(source, conv.span(*node));
         region.start = logical_line_start(source, region.start, escape);
+        // Nodes follow each other, so the walk back stops at the first that ends before the region.
         for j in (0..=i).rev() {
-            if conv.span(nodes[j]).end > region.start {
-                absorbed[j] = true;
-                region.start = region.start.min(expand_to_lines(source, conv.span(nodes[j])).start);
+            if conv.span(nodes[j]).end <= region.start {
+                break;
             }
+            absorbed[j] = true;
+            region.start = region.start.min(expand_to_lines(source, conv.span(nodes[j])).start);
         }
         regions.push(region);
     }
