@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod completion;
 pub mod folding;
+pub mod format;
 pub mod hover;
 pub mod links;
 pub mod navigation;

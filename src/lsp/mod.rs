@@ -8,6 +8,7 @@ mod completion;
 mod convert;
 mod docs;
 mod folding;
+mod format;
 mod framing;
 mod hover;
 mod links;

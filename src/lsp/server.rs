@@ -3,6 +3,7 @@
 
 use super::actions::{code_actions, fix_all_kind};
 use super::convert::{apply_change, config_error_diagnostic, to_lsp_diagnostic};
+use super::format::formatting;
 use super::framing::{self, INVALID_REQUEST_METHOD, PARSE_ERROR_METHOD};
 use super::{folding, links, navigation, symbols, tokens};
 use crate::config::{ConfigError, ConfigSource, KnownRules, Overrides, Resolver, FILE_NAMES};
@@ -266,6 +267,8 @@ impl LanguageServer for Backend {
                         work_done_progress_options: WorkDoneProgressOptions::default(),
                     },
                 )),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                document_range_formatting_provider: Some(OneOf::Left(true)),
                 ..ServerCapabilities::default()
             },
             ..InitializeResult::default()
@@ -442,5 +445,14 @@ impl LanguageServer for Backend {
         let uri = &params.text_document.uri;
         let (settings, _) = self.settings_for(uri);
         Ok(self.read(uri, |document| code_actions(document, uri, &params, &settings)))
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        Ok(self.read(&params.text_document.uri, |document| formatting(&document.text, &params.options, None)))
+    }
+
+    async fn range_formatting(&self, params: DocumentRangeFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let range = Some(params.range);
+        Ok(self.read(&params.text_document.uri, |document| formatting(&document.text, &params.options, range)))
     }
 }

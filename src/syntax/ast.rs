@@ -235,6 +235,15 @@ impl Instruction {
             _ => None,
         }
     }
+
+    /// The heredocs of a shell-form command or of COPY and ADD (ONBUILD's trigger has its own).
+    pub fn heredocs(&self) -> &[Heredoc] {
+        match &self.body {
+            Body::Command(Command::Shell { heredocs, .. }) | Body::Files { heredocs, .. } => heredocs,
+            Body::Healthcheck(Some(Command::Shell { heredocs, .. })) => heredocs,
+            _ => &[],
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -50,11 +50,13 @@ pub fn parse(source: &str) -> Dockerfile {
         }
         let mut region = expand_to_lines(source, conv.span(*node));
         region.start = logical_line_start(source, region.start, escape);
+        // Nodes follow each other, so the walk back stops at the first that ends before the region.
         for j in (0..=i).rev() {
-            if conv.span(nodes[j]).end > region.start {
-                absorbed[j] = true;
-                region.start = region.start.min(expand_to_lines(source, conv.span(nodes[j])).start);
+            if conv.span(nodes[j]).end <= region.start {
+                break;
             }
+            absorbed[j] = true;
+            region.start = region.start.min(expand_to_lines(source, conv.span(nodes[j])).start);
         }
         regions.push(region);
     }
@@ -562,7 +564,15 @@ impl Converter<'_> {
                 let json = named.iter().find(|n| n.kind() == "json_string_array");
                 let (paths, is_json) = match json {
                     Some(array) => (self.json_words(*array), true),
-                    None => (named.iter().filter(|n| n.kind() == "path").map(|n| self.word(*n)).collect(), false),
+                    // The grammar reads blanks at the line's end as one more, empty, path.
+                    None => (
+                        named
+                            .iter()
+                            .filter(|n| n.kind() == "path" && n.end_byte() > n.start_byte())
+                            .map(|n| self.word(*n))
+                            .collect(),
+                        false,
+                    ),
                 };
                 if paths.len() < 2 {
                     return Err(format!("{} requires at least a source and a destination", keyword.as_str()));
@@ -602,8 +612,12 @@ impl Converter<'_> {
             }
             Keyword::Healthcheck => {
                 let mut inner = node.walk();
+                // Docker reads NONE in any case; the grammar only knows it upper-cased.
                 let none =
-                    node.children(&mut inner).any(|c| !c.is_named() && self.local(c).eq_ignore_ascii_case("NONE"));
+                    node.children(&mut inner).any(|c| !c.is_named() && self.local(c).eq_ignore_ascii_case("NONE"))
+                        || named
+                            .iter()
+                            .any(|n| n.kind() == "shell_command" && self.local(*n).trim().eq_ignore_ascii_case("NONE"));
                 if none {
                     Body::Healthcheck(None)
                 } else if let Some(cmd) = named.iter().find(|n| n.kind() == "cmd_instruction") {

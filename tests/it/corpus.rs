@@ -7,7 +7,8 @@ use dlint::lint::Settings;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-fn dockerfiles(root: &Path, out: &mut Vec<PathBuf>) {
+/// Every Dockerfile under `root` (`Dockerfile` or `*.Dockerfile`), in directory order.
+pub(crate) fn dockerfiles(root: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(root) else { return };
     for entry in entries.flatten() {
         let path = entry.path();

@@ -211,9 +211,14 @@ fn file_uri(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
 }
 
-/// The text after applying a WorkspaceEdit's changes for `uri` (edits sorted from the end; ASCII text).
+/// The text after applying a WorkspaceEdit's changes for `uri`.
 fn apply_workspace_edit(text: &str, edit: &Value, uri: &str) -> String {
-    let mut edits = edit["changes"][uri].as_array().expect("edits for the document").clone();
+    apply_text_edits(text, edit["changes"][uri].as_array().expect("edits for the document"))
+}
+
+/// The text after applying TextEdits (sorted from the end; ASCII text).
+pub(crate) fn apply_text_edits(text: &str, edits: &[Value]) -> String {
+    let mut edits = edits.to_vec();
     let offset = |position: &Value| {
         let line = position["line"].as_u64().unwrap() as usize;
         let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();

@@ -8,10 +8,13 @@ mod cli;
 mod config;
 mod corpus;
 mod fixes;
+mod format;
 #[cfg(feature = "lsp")]
 mod lsp;
 #[cfg(feature = "lsp")]
 mod lsp_complete;
+#[cfg(feature = "lsp")]
+mod lsp_format;
 #[cfg(feature = "lsp")]
 mod lsp_navigation;
 #[cfg(feature = "lsp")]
