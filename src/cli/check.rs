@@ -216,7 +216,7 @@ fn process(
     if let (Mode::Fix, Some(text), Input::File(path)) = (mode, &fixed, &target.input) {
         files::write_atomically(path, text).map_err(|e| format!("{}: cannot write fixes: {e}", target.shown))?;
     }
-    let failing = diagnostics.iter().filter(|d| d.severity >= settings.fail_level).count();
+    let failing = diagnostics.iter().filter(|d| settings.fail_level.is_some_and(|level| d.severity >= level)).count();
     let shown_text = fixed.clone().unwrap_or_else(|| source.clone());
     let report = FileReport { path: target.shown.clone(), source: shown_text, diagnostics };
     let from_stdin = matches!(target.input, Input::Stdin(_));

@@ -153,7 +153,8 @@ pub fn run(
         }
     }
     let mut diagnostics = cx.into_diagnostics();
-    diagnostics.extend(external);
+    // Outside tools' codes (ShellCheck's) are not rules, so only an exact `ignore` entry turns them off.
+    diagnostics.extend(external.into_iter().filter(|d| !settings.ignore.contains(d.code)));
     apply_suppressions(model, settings, find, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();

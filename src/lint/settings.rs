@@ -27,8 +27,8 @@ pub struct Settings {
     pub ignore: BTreeSet<String>,
     /// Per-code severity overrides.
     pub severity: BTreeMap<String, Severity>,
-    /// The lowest severity that makes `dlint check` exit 1.
-    pub fail_level: Severity,
+    /// The lowest severity that makes `dlint check` exit 1; `None`: findings never do.
+    pub fail_level: Option<Severity>,
     pub options: RuleOptions,
     /// Run ShellCheck over RUN scripts (the front end does it; the core only carries the choice).
     pub shellcheck: bool,
@@ -41,7 +41,7 @@ impl Default for Settings {
             extend_select: BTreeSet::new(),
             ignore: BTreeSet::new(),
             severity: BTreeMap::new(),
-            fail_level: Severity::Info,
+            fail_level: Some(Severity::Info),
             options: RuleOptions::default(),
             shellcheck: false,
         }

@@ -129,3 +129,32 @@ fn stdin_discovers_config_from_stdin_filename() {
     );
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
+
+#[test]
+fn hadolint_configs_apply_where_no_dlint_config_is_nearer() {
+    let dir = tempfile::tempdir().unwrap();
+    let dockerfile = "FROM debian\nUSER nobody\nHEALTHCHECK NONE\n";
+    write(dir.path(), "a/Dockerfile", dockerfile);
+    write(dir.path(), "a/.hadolint.yaml", "ignored:\n  - DL3006\n");
+    let out = dlint(dir.path(), &["check", "--format", "json", "a/Dockerfile"], None);
+    assert_eq!(out.code, 0, "DL3006 is ignored by hadolint's config: {}", out.stdout);
+
+    write(dir.path(), "b/Dockerfile", dockerfile);
+    write(dir.path(), "b/.hadolint.yml", "override:\n  error: [DL3006]\nfailure-threshold: error\n");
+    let out = dlint(dir.path(), &["check", "--format", "json", "b/Dockerfile"], None);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("\"severity\": \"error\""), "{}", out.stdout);
+    write(dir.path(), "b/.hadolint.yml", "no-fail: true\n");
+    assert_eq!(dlint(dir.path(), &["check", "b/Dockerfile"], None).code, 0, "no-fail never fails");
+
+    write(dir.path(), "c/Dockerfile", dockerfile);
+    write(dir.path(), "c/.hadolint.yaml", "ignored: [DL3006]\n");
+    write(dir.path(), "c/dlint.toml", "ignore = []\n");
+    assert_eq!(dlint(dir.path(), &["check", "c/Dockerfile"], None).code, 1, "dlint.toml wins in one directory");
+
+    write(dir.path(), "d/Dockerfile", dockerfile);
+    write(dir.path(), "d/.hadolint.yaml", "ignored: [DL3006]\nfailure-threshold: maybe\n");
+    let out = dlint(dir.path(), &["check", "d/Dockerfile"], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("d/.hadolint.yaml:2:20: failure-threshold: unknown variant `maybe`"), "{}", out.stderr);
+}

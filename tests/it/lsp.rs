@@ -343,6 +343,7 @@ fn config_changes_reload_and_broken_configs_are_shown_in_place() {
     let registration = session.wait_for(|m| m["method"] == "client/registerCapability");
     let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
     assert_eq!(watchers[0]["globPattern"], "**/dlint.toml", "{registration}");
+    assert!(watchers.as_array().unwrap().iter().any(|w| w["globPattern"] == "**/.hadolint.yaml"), "{registration}");
     session.send(json!({"jsonrpc": "2.0", "id": registration["id"], "result": null}));
     assert!(codes(&session.open(&uri, "FROM debian\n")).contains(&"DL3006"));
 

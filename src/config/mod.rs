@@ -1,5 +1,7 @@
-//! Config files: the schema of `dlint.toml` / `.dlint.toml`, and discovery of the nearest one above each
-//! linted file.
+//! Config files: the schema of `dlint.toml` / `.dlint.toml`, hadolint's `.hadolint.yaml` read for projects
+//! moving over, and discovery of the nearest one above each linted file.
+
+mod hadolint;
 
 use crate::lint::{RuleOptions, Settings, Severity};
 use crate::rules;
@@ -12,8 +14,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
 
-/// Looked for in this order in each directory.
-pub const FILE_NAMES: [&str; 2] = ["dlint.toml", ".dlint.toml"];
+/// Looked for in this order in each directory: dlint's own, then hadolint's.
+pub const FILE_NAMES: [&str; 4] = ["dlint.toml", ".dlint.toml", ".hadolint.yaml", ".hadolint.yml"];
+
+fn is_hadolint(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| extension == "yaml" || extension == "yml")
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -160,7 +166,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
         extend_select: resolve_all(raw.extend_select)?,
         ignore: resolve_all(raw.ignore)?,
         severity,
-        fail_level: raw.fail_level.map_or(Settings::default().fail_level, Severity::from),
+        fail_level: raw.fail_level.map(Severity::from).or(Settings::default().fail_level),
         options: RuleOptions {
             trusted_registries: raw.options.trusted_registries,
             label_schema: raw.options.label_schema,
@@ -178,7 +184,10 @@ pub fn load(path: &Path, shown: &Path, known: &KnownRules) -> Result<Settings, C
         position: None,
         message: e.to_string(),
     })?;
-    parse(&text, shown, known)
+    match is_hadolint(path) {
+        true => hadolint::parse(&text, shown, known),
+        false => parse(&text, shown, known),
+    }
 }
 
 /// Command-line settings that take precedence over config files.
@@ -202,7 +211,7 @@ impl Overrides {
         settings.extend_select.extend(self.extend_select.iter().cloned());
         settings.ignore.extend(self.ignore.iter().cloned());
         if let Some(level) = self.fail_level {
-            settings.fail_level = level;
+            settings.fail_level = Some(level);
         }
         settings.shellcheck |= self.shellcheck;
         settings
@@ -297,7 +306,7 @@ maintainer = "text"
         assert_eq!(settings.select, Some(BTreeSet::from(["DL3008".to_owned(), "pin-versions".to_owned()])));
         assert_eq!(settings.extend_select, BTreeSet::from(["DF005".to_owned()]));
         assert_eq!(settings.ignore, BTreeSet::from(["DL3059".to_owned()]));
-        assert_eq!(settings.fail_level, Severity::Warning);
+        assert_eq!(settings.fail_level, Some(Severity::Warning));
         assert_eq!(settings.severity.get("DL3008"), Some(&Severity::Error));
         assert_eq!(settings.options.trusted_registries, ["docker.io"]);
         assert!(settings.options.strict_labels);
@@ -320,6 +329,6 @@ maintainer = "text"
         let settings = overrides.apply(config);
         assert_eq!(settings.select, Some(BTreeSet::from(["DL3009".to_owned()])));
         assert_eq!(settings.ignore.len(), 2);
-        assert_eq!(settings.fail_level, Severity::Error);
+        assert_eq!(settings.fail_level, Some(Severity::Error));
     }
 }

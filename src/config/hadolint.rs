@@ -1,0 +1,160 @@
+//! hadolint's config file (`.hadolint.yaml` / `.hadolint.yml`), read into dlint's settings so a project
+//! moving from hadolint keeps its choices: ignored codes, severity overrides, the failure threshold,
+//! trusted registries and the label schema.
+
+use super::{ConfigError, KnownRules};
+use crate::lint::{RuleOptions, Settings, Severity};
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawHadolint {
+    #[serde(default)]
+    ignored: Vec<String>,
+    #[serde(default)]
+    r#override: RawOverride,
+    failure_threshold: Option<Threshold>,
+    #[serde(default)]
+    no_fail: bool,
+    #[serde(default, rename = "trustedRegistries")]
+    trusted_registries: Vec<String>,
+    #[serde(default)]
+    label_schema: BTreeMap<String, String>,
+    #[serde(default)]
+    strict_labels: bool,
+    // Output choices, which dlint takes from its command line instead.
+    #[serde(default, rename = "format")]
+    _format: IgnoredAny,
+    #[serde(default, rename = "no-color")]
+    _no_color: IgnoredAny,
+    #[serde(default, rename = "verbose")]
+    _verbose: IgnoredAny,
+    #[serde(default)]
+    disable_ignore_pragma: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    #[serde(default)]
+    error: Vec<String>,
+    #[serde(default)]
+    warning: Vec<String>,
+    #[serde(default)]
+    info: Vec<String>,
+    #[serde(default)]
+    style: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Threshold {
+    Error,
+    Warning,
+    Info,
+    Style,
+    Ignore,
+    None,
+}
+
+/// Reads a hadolint config's text. Codes dlint does not know (such as ShellCheck's) are kept as written,
+/// since hadolint accepts them too.
+pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, ConfigError> {
+    let error =
+        |position: Option<(usize, usize)>, message: String| ConfigError { path: path.to_owned(), position, message };
+    // An empty file is a valid config that changes nothing.
+    let raw: RawHadolint = match serde_yaml_ng::from_str::<Option<RawHadolint>>(text) {
+        Ok(raw) => raw.unwrap_or_default(),
+        Err(e) => {
+            let position = e.location().map(|at| (at.line(), at.column()));
+            let message = e.to_string();
+            // The message repeats the position; the error shows it once.
+            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+            return Err(error(position, message));
+        }
+    };
+    if raw.disable_ignore_pragma {
+        return Err(error(
+            None,
+            "`disable-ignore-pragma` is not supported: dlint always honours `# hadolint ignore=` comments".to_owned(),
+        ));
+    }
+    let canonical = |code: &String| known.resolve(code).unwrap_or_else(|_| code.clone());
+    let mut severity = BTreeMap::new();
+    let levels = [
+        (&raw.r#override.style, Severity::Style),
+        (&raw.r#override.info, Severity::Info),
+        (&raw.r#override.warning, Severity::Warning),
+        (&raw.r#override.error, Severity::Error),
+    ];
+    for (codes, level) in levels {
+        severity.extend(codes.iter().map(|code| (canonical(code), level)));
+    }
+    let fail_level = match (raw.no_fail, raw.failure_threshold) {
+        (true, _) | (false, Some(Threshold::Ignore | Threshold::None)) => None,
+        (false, Some(Threshold::Error)) => Some(Severity::Error),
+        (false, Some(Threshold::Warning)) => Some(Severity::Warning),
+        (false, Some(Threshold::Info)) => Some(Severity::Info),
+        (false, Some(Threshold::Style)) => Some(Severity::Style),
+        (false, None) => Settings::default().fail_level,
+    };
+    Ok(Settings {
+        ignore: raw.ignored.iter().map(canonical).collect::<BTreeSet<_>>(),
+        severity,
+        fail_level,
+        options: RuleOptions {
+            trusted_registries: raw.trusted_registries,
+            label_schema: raw.label_schema,
+            strict_labels: raw.strict_labels,
+            dockerignore: None,
+        },
+        ..Settings::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Settings, ConfigError> {
+        parse(text, Path::new(".hadolint.yaml"), &KnownRules::registry())
+    }
+
+    #[test]
+    fn maps_every_key_to_settings() {
+        let settings = read(
+            "ignored:\n  - DL3008\n  - SC2086\noverride:\n  error: [DL3003]\n  style: [dl3059]\n\
+             failure-threshold: warning\ntrustedRegistries:\n  - docker.io\n  - my.registry:5000\n\
+             label-schema:\n  author: text\nstrict-labels: true\nformat: json\nno-color: true\n",
+        )
+        .unwrap();
+        assert_eq!(settings.ignore, BTreeSet::from(["DL3008".to_owned(), "SC2086".to_owned()]));
+        assert_eq!(settings.severity.get("DL3003"), Some(&Severity::Error));
+        assert_eq!(settings.severity.get("DL3059"), Some(&Severity::Style), "codes are matched case-insensitively");
+        assert_eq!(settings.fail_level, Some(Severity::Warning));
+        assert_eq!(settings.options.trusted_registries, ["docker.io", "my.registry:5000"]);
+        assert_eq!(settings.options.label_schema.get("author").map(String::as_str), Some("text"));
+        assert!(settings.options.strict_labels);
+    }
+
+    #[test]
+    fn no_fail_and_empty_files() {
+        assert_eq!(read("no-fail: true\nfailure-threshold: error\n").unwrap().fail_level, None);
+        assert_eq!(read("failure-threshold: none\n").unwrap().fail_level, None);
+        assert_eq!(read("").unwrap(), Settings::default());
+        assert_eq!(read("# only a comment\n").unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column() {
+        let error = read("ignored: [DL3008]\nfailure-threshold: sometimes\n").unwrap_err();
+        assert_eq!(error.position, Some((2, 20)), "{error}");
+        assert!(error.message.contains("sometimes"), "{error}");
+        let error = read("ignored: [DL3008]\nignore: [DL3009]\n").unwrap_err();
+        assert_eq!(error.position.map(|p| p.0), Some(2), "{error}");
+        assert!(read("disable-ignore-pragma: true\n").unwrap_err().message.contains("not supported"));
+    }
+}
