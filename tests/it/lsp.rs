@@ -127,7 +127,8 @@ pub(crate) fn codes(diagnostics: &[Value]) -> Vec<&str> {
 }
 
 #[test]
-fn publishes_diagnostics_as_the_document_changes_and_exits_cleanly() {
+fn a_whole_editing_session_from_initialize_to_exit() {
+    const TEXT: &str = "from debian AS build\nENV APP=/srv\nRUN echo $APP\nFROM build\n";
     let dir = tempfile::tempdir().unwrap();
     crate::write(dir.path(), "dlint.toml", "ignore = [\"DF001\"]\n");
     let path = dir.path().join("Dockerfile");
@@ -140,7 +141,7 @@ fn publishes_diagnostics_as_the_document_changes_and_exits_cleanly() {
 
     session.notify(
         "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "dockerfile", "version": 1, "text": "FROM debian\n"}}),
+        json!({"textDocument": {"uri": uri, "languageId": "dockerfile", "version": 1, "text": TEXT}}),
     );
     let found = session.diagnostics(&uri, 1);
     assert!(!codes(&found).contains(&"DF001"), "the dlint.toml next to the file applies: {found:?}");
@@ -149,6 +150,32 @@ fn publishes_diagnostics_as_the_document_changes_and_exits_cleanly() {
     assert_eq!(untagged["severity"], 2);
     assert_eq!(untagged["source"], "dlint");
     assert!(untagged["message"].as_str().unwrap().ends_with("(untagged-image)"), "{untagged}");
+
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
+    let hover = session.request(10, "textDocument/hover", at(2, 11));
+    assert!(hover["result"]["contents"]["value"].as_str().unwrap().contains("/srv"), "the value of $APP: {hover}");
+    let completion = session.request(11, "textDocument/completion", at(3, 5));
+    let labels: Vec<&str> =
+        completion["result"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"build"), "earlier stages after FROM: {labels:?}");
+    let definition = session.request(12, "textDocument/definition", at(3, 7));
+    assert_eq!(
+        definition["result"]["range"],
+        json!({"start": {"line": 0, "character": 15}, "end": {"line": 0, "character": 20}})
+    );
+    let context = json!({"diagnostics": [untagged]});
+    let params = json!({"textDocument": {"uri": uri}, "range": untagged["range"], "context": context});
+    let actions = session.request(13, "textDocument/codeAction", params);
+    let titles: Vec<&str> =
+        actions["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Ignore DL3006 for this instruction"), "{titles:?}");
+    let options = json!({"tabSize": 4, "insertSpaces": true});
+    let formatting =
+        session.request(14, "textDocument/formatting", json!({"textDocument": {"uri": uri}, "options": options}));
+    assert_eq!(
+        formatting["result"],
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 4}}, "newText": "FROM"}])
+    );
 
     session.notify(
         "textDocument/didChange",
@@ -159,6 +186,7 @@ fn publishes_diagnostics_as_the_document_changes_and_exits_cleanly() {
     );
     let found = session.diagnostics(&uri, 2);
     assert!(!codes(&found).contains(&"DL3006"), "the tag fixes DL3006: {found:?}");
+    assert!(codes(&found).contains(&"BK004"), "the lower-case keyword is still there: {found:?}");
     assert!(codes(&found).contains(&"DL3057"), "{found:?}");
 
     session.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
