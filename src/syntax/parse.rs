@@ -23,6 +23,65 @@ fn parse_tree(text: &str) -> Option<Tree> {
 /// Parses a Dockerfile. Never fails: what cannot be parsed becomes a `SyntaxError` and the
 /// instructions around it are still returned.
 pub fn parse(source: &str) -> Dockerfile {
+    let file = parse_text(source);
+    match column_zero_continuations(source, &file) {
+        Some(moved) => parse_text(&moved),
+        None => file,
+    }
+}
+
+/// The text with the blank before each `\` continuation moved to the start of the next line, where
+/// that line starts at column 0 (`COPY ./a \` + `./b /dst/`), or `None` when there is no such line.
+/// The grammar reads `./a ./b` there as one word; Docker joins the lines and splits at the blank.
+/// Moving the blank keeps every other byte in place and the joined text the same, so spans stay
+/// true. Heredoc bodies, comment lines and flags are left alone.
+fn column_zero_continuations(source: &str, file: &Dockerfile) -> Option<String> {
+    let escape = file.directives.escape;
+    let bodies: Vec<Span> = file.instructions.iter().flat_map(|i| i.heredocs().iter().map(|h| h.body)).collect();
+    let mut moved: Option<Vec<u8>> = None;
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let next_starts_at_column_zero =
+            source[start..].starts_with(|c: char| !c.is_whitespace() && c != '#' && c != escape);
+        let Some(before_escape) = content.strip_suffix(escape) else { continue };
+        let continued = line.ends_with('\n') && next_starts_at_column_zero;
+        if !continued || !before_escape.ends_with([' ', '\t']) || content.trim_start().starts_with('#') {
+            continue;
+        }
+        // Instructions and bodies are sorted by position: the last one starting at or before the line.
+        let instructions = &file.instructions;
+        let instruction = instructions.partition_point(|i| i.span.start <= line_start).checked_sub(1);
+        let Some(instruction) = instruction.map(|i| &instructions[i]) else { continue };
+        let body = bodies.partition_point(|b| b.start <= line_start).checked_sub(1);
+        // Only word lists and pairs: the grammar ends a flag (`--retries=3\`) at a continuation
+        // written right after it, so flags keep their blank.
+        let listed = matches!(
+            instruction.keyword,
+            Keyword::Copy
+                | Keyword::Add
+                | Keyword::Env
+                | Keyword::Label
+                | Keyword::Arg
+                | Keyword::Expose
+                | Keyword::Volume
+        );
+        let after_flag = before_escape.split_whitespace().next_back().is_some_and(|word| word.starts_with("--"));
+        let in_body = body.is_some_and(|b| bodies[b].contains(line_start));
+        if !instruction.span.contains(line_start) || !listed || after_flag || in_body {
+            continue;
+        }
+        let blank = line_start + before_escape.len() - 1;
+        let bytes = moved.get_or_insert_with(|| source.as_bytes().to_vec());
+        bytes[blank..start].rotate_left(1);
+    }
+    // Only ASCII bytes moved, so the text is still UTF-8.
+    moved.map(|bytes| String::from_utf8(bytes).expect("only ASCII bytes were moved"))
+}
+
+fn parse_text(source: &str) -> Dockerfile {
     let directives = parse_directives(source);
     let mut file = Dockerfile { directives, ..Dockerfile::default() };
     let Some(tree) = parse_tree(source) else {
@@ -814,6 +873,22 @@ mod tests {
         assert_eq!(file.errors.len(), 1);
         let file = parse("FROM a\nCOPY --fro😀eé\\\nd\\\nNV A\\\n");
         assert!(file.instructions.iter().any(|i| i.keyword == Keyword::Copy), "{file:?}");
+    }
+
+    #[test]
+    fn continuation_lines_at_column_zero_split_words_as_docker_does() {
+        let source = "FROM a:1\nCOPY ./a \\\n./b /dst/\nENV A=1 \\\r\nB=\"x \\\ny\"\nRUN <<EOF\nkeep \\\nthis\nEOF\n";
+        let file = parse(source);
+        assert!(file.errors.is_empty(), "{:?}", file.errors);
+        let Body::Files { paths, .. } = &file.instructions[1].body else { panic!("{:?}", file.instructions[1]) };
+        let texts: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["./a", "./b", "/dst/"]);
+        assert_eq!(paths[1].span.slice(source), "./b");
+        let Body::Pairs(pairs) = &file.instructions[2].body else { panic!("{:?}", file.instructions[2]) };
+        let values: Vec<&str> = pairs.iter().map(|p| p.value.as_ref().unwrap().text.as_str()).collect();
+        assert_eq!(values, ["1", "\"x y\""], "a quoted value keeps its joined text");
+        let body = file.instructions[3].heredocs()[0].body.slice(source);
+        assert_eq!(body, "keep \\\nthis\n", "heredoc bodies are data");
     }
 
     #[test]
