@@ -9,6 +9,7 @@ mod config;
 mod corpus;
 mod fixes;
 mod format;
+mod ide;
 #[cfg(feature = "lsp")]
 mod lsp;
 #[cfg(feature = "lsp")]
