@@ -3,6 +3,8 @@
 
 pub mod cli;
 pub mod config;
+#[cfg(feature = "docker")]
+pub mod docker;
 pub mod fix;
 pub mod ide;
 pub mod lint;

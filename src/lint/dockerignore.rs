@@ -34,6 +34,11 @@ impl Dockerignore {
         Dockerignore { patterns }
     }
 
+    /// Whether a `!pattern` may bring back something inside an excluded directory.
+    pub fn has_exceptions(&self) -> bool {
+        self.patterns.iter().any(|p| p.exclusion)
+    }
+
     /// Whether `path` (relative to the context; `./` and `/` prefixes allowed) is left out of the context.
     pub fn excludes(&self, path: &str) -> bool {
         let path = clean(path);
