@@ -32,7 +32,23 @@ pub fn lint_source_with(
     external: &dyn Fn(&semantic::Model) -> Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let file = syntax::parse(source);
-    let model = semantic::Model::build(source, &file);
-    let found = external(&model);
-    lint::run(&model, rules::REGISTRY, settings, &|code| rules::find(code).map(|info| info.meta), found)
+    lint_model(&semantic::Model::build(source, &file), settings, external)
+}
+
+/// Lints like [`lint_source`], reusing the shell scripts `scripts` holds from earlier versions of the
+/// same document (an editor's): only commands whose text changed are parsed again.
+pub fn lint_source_cached(source: &str, settings: &Settings, scripts: &shell::ScriptCache) -> Vec<Diagnostic> {
+    let file = syntax::parse(source);
+    let found = lint_model(&semantic::Model::build_with(source, &file, Some(scripts)), settings, &|_| Vec::new());
+    scripts.prune();
+    found
+}
+
+fn lint_model(
+    model: &semantic::Model,
+    settings: &Settings,
+    external: &dyn Fn(&semantic::Model) -> Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let found = external(model);
+    lint::run(model, rules::REGISTRY, settings, &|code| rules::find(code).map(|info| info.meta), found)
 }

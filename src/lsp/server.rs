@@ -8,6 +8,7 @@ use super::framing::{self, INVALID_REQUEST_METHOD, PARSE_ERROR_METHOD};
 use super::{folding, links, navigation, symbols, tokens};
 use crate::config::{ConfigError, ConfigSource, KnownRules, Overrides, Resolver, FILE_NAMES};
 use crate::lint::Settings;
+use crate::shell::ScriptCache;
 use crate::text::LineIndex;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
@@ -34,6 +35,8 @@ pub(super) struct Document {
     pub(super) text: String,
     /// The findings of `text`, as last linted.
     pub(super) diagnostics: Vec<crate::Diagnostic>,
+    /// The shell scripts of the last lint, so the next one parses only the RUNs that changed.
+    scripts: ScriptCache,
 }
 
 /// What the client told us it can do, read once at initialize.
@@ -139,7 +142,9 @@ impl Backend {
             let mut documents = lock(&self.documents);
             let Some(document) = documents.get_mut(&uri) else { return };
             // A bug in one rule must not end the session: the document then shows no findings until it changes.
-            let linted = catch_unwind(AssertUnwindSafe(|| crate::lint_source(&document.text, &settings)));
+            let linted = catch_unwind(AssertUnwindSafe(|| {
+                crate::lint_source_cached(&document.text, &settings, &document.scripts)
+            }));
             let crashed = linted.is_err();
             document.diagnostics = linted.unwrap_or_default();
             let published =
@@ -316,7 +321,12 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
-        let opened = Document { version: document.version, text: document.text, diagnostics: Vec::new() };
+        let opened = Document {
+            version: document.version,
+            text: document.text,
+            diagnostics: Vec::new(),
+            scripts: ScriptCache::default(),
+        };
         lock(&self.documents).insert(document.uri.clone(), opened);
         self.lint(document.uri).await;
     }

@@ -7,7 +7,7 @@ mod image;
 pub use expand::{expand, references, Expanded, Lookup, Reference};
 pub use image::ImageRef;
 
-use crate::shell::{self, Dialect, Script};
+use crate::shell::{self, Dialect, Script, ScriptCache};
 use crate::syntax::{Body, Command, Dockerfile, Instruction, Keyword, Word};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -99,6 +99,11 @@ pub struct Model<'a> {
 
 impl<'a> Model<'a> {
     pub fn build(source: &'a str, file: &'a Dockerfile) -> Model<'a> {
+        Model::build_with(source, file, None)
+    }
+
+    /// [`Model::build`], taking the scripts of commands parsed before from `scripts`.
+    pub fn build_with(source: &'a str, file: &'a Dockerfile, scripts: Option<&ScriptCache>) -> Model<'a> {
         let mut model = Model {
             source,
             file,
@@ -127,7 +132,7 @@ impl<'a> Model<'a> {
             model.names.push(declared_names(file, stage.instructions.clone()));
             model.stages.push(stage);
         }
-        model.scripts = (0..file.instructions.len()).map(|i| model.parse_script(i)).collect();
+        model.scripts = (0..file.instructions.len()).map(|i| model.parse_script(i, scripts)).collect();
         model
     }
 
@@ -301,7 +306,7 @@ impl<'a> Model<'a> {
         image.starts_with("mcr.microsoft.com/windows") || image.contains("nanoserver") || image.contains("servercore")
     }
 
-    fn parse_script(&self, index: usize) -> Option<Script> {
+    fn parse_script(&self, index: usize, cache: Option<&ScriptCache>) -> Option<Script> {
         let instruction = &self.file.instructions[index];
         let command = match &instruction.body {
             Body::Command(c) if instruction.keyword == Keyword::Run => c,
@@ -312,7 +317,10 @@ impl<'a> Model<'a> {
         if matches!(command, Command::Shell { .. }) && !self.runs_posix_shell(index) {
             return None;
         }
-        shell::parse_command(self.source, command, self.escape())
+        match cache {
+            Some(cache) => cache.parse_command(self.source, command, self.escape()),
+            None => shell::parse_command(self.source, command, self.escape()),
+        }
     }
 
     /// Global ARG lookup, as FROM lines see it.

@@ -9,6 +9,7 @@ pub use dialect::{Bashism, Dialect};
 use crate::syntax::{lines::continuations, Command};
 use crate::text::Span;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use tree_sitter::{Node, Parser};
 
 thread_local! {
@@ -150,6 +151,22 @@ pub struct BashismAt {
 }
 
 impl Script {
+    /// The same script for its command written `by` bytes later (or earlier) in the file.
+    fn shifted(mut self, by: isize) -> Script {
+        let move_span = |span: &mut Span| {
+            *span = Span::new(span.start.saturating_add_signed(by), span.end.saturating_add_signed(by))
+        };
+        for command in &mut self.commands {
+            move_span(&mut command.span);
+            move_span(&mut command.name.span);
+            command.args.iter_mut().for_each(|arg| move_span(&mut arg.span));
+        }
+        self.pipelines.iter_mut().chain(&mut self.subshells).for_each(move_span);
+        self.bashisms.iter_mut().for_each(|b| move_span(&mut b.span));
+        self.sources.iter_mut().for_each(|s| s.start = s.start.saturating_add_signed(by));
+        self
+    }
+
     fn finish(&mut self) {
         self.commands.sort_by_key(|c| (c.span.start, c.wrapped));
         self.pipelines.sort();
@@ -206,6 +223,41 @@ fn options_set_pipefail<'w>(options: impl IntoIterator<Item = &'w str>) -> bool 
 }
 
 /// Parses the shell of a shell-form command. Exec form (`["a", "b"]`) has no shell and gives `None`.
+/// Scripts parsed earlier, by the text they were parsed from, so a document linted again after a small
+/// edit parses only the commands that changed. Entries not asked for since the last [`ScriptCache::prune`]
+/// are dropped then, which keeps the cache the size of one document.
+#[derive(Default)]
+pub struct ScriptCache {
+    entries: RefCell<HashMap<(String, char), (Option<Script>, usize, bool)>>,
+}
+
+impl ScriptCache {
+    /// [`parse_command`] through the cache.
+    pub fn parse_command(&self, source: &str, command: &Command, escape: char) -> Option<Script> {
+        let span = command.span();
+        let end = match command {
+            Command::Shell { heredocs, .. } => heredocs.iter().map(|h| h.span.end).fold(span.end, usize::max),
+            Command::Exec { .. } => span.end,
+        };
+        let key = (source[span.start..end.min(source.len())].to_owned(), escape);
+        let mut entries = self.entries.borrow_mut();
+        if let Some((script, start, used)) = entries.get_mut(&key) {
+            *used = true;
+            let by = span.start as isize - *start as isize;
+            return script.clone().map(|script| script.shifted(by));
+        }
+        let script = parse_command(source, command, escape);
+        entries.insert(key, (script.clone(), span.start, true));
+        script
+    }
+
+    /// Drops the entries not used since the last prune.
+    pub fn prune(&self) {
+        let mut entries = self.entries.borrow_mut();
+        entries.retain(|_, (_, _, used)| std::mem::take(used));
+    }
+}
+
 pub fn parse_command(source: &str, command: &Command, escape: char) -> Option<Script> {
     let (span, heredocs) = match command {
         Command::Shell { span, heredocs } => (span, heredocs),
@@ -632,6 +684,28 @@ mod tests {
         let file = parse(src);
         let Body::Command(command) = &file.instructions.last().unwrap().body else { panic!("not a RUN") };
         parse_command(src, command, file.directives.escape).unwrap()
+    }
+
+    #[test]
+    fn cached_scripts_move_with_their_command_and_unused_ones_are_pruned() {
+        let run = "RUN set -o pipefail; (cd /x && make) | tee log && [[ -f a ]] && bash -c 'echo $0' \\\n  && cat <<EOF\nbody\nEOF\n";
+        let cache = ScriptCache::default();
+        let through_cache = |src: &str| {
+            let file = parse(src);
+            let Body::Command(command) = &file.instructions.last().unwrap().body else { panic!("not a RUN") };
+            (cache.parse_command(src, command, '\\').unwrap(), parse_command(src, command, '\\').unwrap())
+        };
+        let first = format!("FROM a\n{run}");
+        let (cached, fresh) = through_cache(&first);
+        assert_eq!(cached, fresh);
+        let moved = format!("FROM a\nENV X=1 Y=2\n{run}");
+        let (cached, fresh) = through_cache(&moved);
+        assert_eq!(cached, fresh, "a hit is shifted to where the command now is");
+        assert_eq!(cache.entries.borrow().len(), 1);
+        cache.prune();
+        assert_eq!(cache.entries.borrow().len(), 1, "used since the last prune");
+        cache.prune();
+        assert!(cache.entries.borrow().is_empty());
     }
 
     fn names(s: &Script) -> Vec<&str> {
