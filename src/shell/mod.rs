@@ -228,7 +228,15 @@ fn options_set_pipefail<'w>(options: impl IntoIterator<Item = &'w str>) -> bool 
 /// are dropped then, which keeps the cache the size of one document.
 #[derive(Default)]
 pub struct ScriptCache {
-    entries: RefCell<HashMap<(String, char), (Option<Script>, usize, bool)>>,
+    /// By the command's text (through its heredocs) and the escape character.
+    entries: RefCell<HashMap<(String, char), CachedScript>>,
+}
+
+struct CachedScript {
+    script: Option<Script>,
+    /// Where the command started when it was parsed.
+    start: usize,
+    used: bool,
 }
 
 impl ScriptCache {
@@ -241,20 +249,20 @@ impl ScriptCache {
         };
         let key = (source[span.start..end.min(source.len())].to_owned(), escape);
         let mut entries = self.entries.borrow_mut();
-        if let Some((script, start, used)) = entries.get_mut(&key) {
-            *used = true;
-            let by = span.start as isize - *start as isize;
-            return script.clone().map(|script| script.shifted(by));
+        if let Some(cached) = entries.get_mut(&key) {
+            cached.used = true;
+            let by = span.start as isize - cached.start as isize;
+            return cached.script.clone().map(|script| script.shifted(by));
         }
         let script = parse_command(source, command, escape);
-        entries.insert(key, (script.clone(), span.start, true));
+        entries.insert(key, CachedScript { script: script.clone(), start: span.start, used: true });
         script
     }
 
     /// Drops the entries not used since the last prune.
     pub fn prune(&self) {
         let mut entries = self.entries.borrow_mut();
-        entries.retain(|_, (_, _, used)| std::mem::take(used));
+        entries.retain(|_, cached| std::mem::take(&mut cached.used));
     }
 }
 
