@@ -76,12 +76,6 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             return Err(error(position, message));
         }
     };
-    if raw.disable_ignore_pragma {
-        return Err(error(
-            None,
-            "`disable-ignore-pragma` is not supported: dlint always honours `# hadolint ignore=` comments".to_owned(),
-        ));
-    }
     let canonical = |code: &String| known.resolve(code).unwrap_or_else(|_| code.clone());
     let mut severity = BTreeMap::new();
     let levels = [
@@ -111,6 +105,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             strict_labels: raw.strict_labels,
             dockerignore: None,
         },
+        hadolint_pragmas: !raw.disable_ignore_pragma,
         ..Settings::default()
     })
 }
@@ -155,6 +150,6 @@ mod tests {
         assert!(error.message.contains("sometimes"), "{error}");
         let error = read("ignored: [DL3008]\nignore: [DL3009]\n").unwrap_err();
         assert_eq!(error.position.map(|p| p.0), Some(2), "{error}");
-        assert!(read("disable-ignore-pragma: true\n").unwrap_err().message.contains("not supported"));
+        assert!(!read("disable-ignore-pragma: true\n").unwrap().hadolint_pragmas);
     }
 }

@@ -174,6 +174,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             dockerignore: None,
         },
         shellcheck: raw.shellcheck,
+        hadolint_pragmas: true,
     })
 }
 

@@ -173,7 +173,10 @@ fn buildkit_errors(file: &crate::syntax::Dockerfile) -> bool {
 }
 
 fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagnostics: &mut Vec<Diagnostic>) {
-    let suppressions = suppress::collect(model.file, model.source);
+    let mut suppressions = suppress::collect(model.file, model.source);
+    if !settings.hadolint_pragmas {
+        suppressions.retain(|s| s.origin != suppress::Origin::Hadolint);
+    }
     if suppressions.is_empty() {
         return;
     }

@@ -32,6 +32,8 @@ pub struct Settings {
     pub options: RuleOptions,
     /// Run ShellCheck over RUN scripts (the front end does it; the core only carries the choice).
     pub shellcheck: bool,
+    /// Honour `# hadolint ignore=` comments (hadolint's `disable-ignore-pragma` turns them off).
+    pub hadolint_pragmas: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             fail_level: Some(Severity::Info),
             options: RuleOptions::default(),
             shellcheck: false,
+            hadolint_pragmas: true,
         }
     }
 }

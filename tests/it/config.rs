@@ -152,6 +152,16 @@ fn hadolint_configs_apply_where_no_dlint_config_is_nearer() {
     write(dir.path(), "c/dlint.toml", "ignore = []\n");
     assert_eq!(dlint(dir.path(), &["check", "c/Dockerfile"], None).code, 1, "dlint.toml wins in one directory");
 
+    let commented = "# hadolint ignore=DL3006\nFROM debian\n# dlint ignore=DL3007\nFROM debian:latest\nUSER nobody\nHEALTHCHECK NONE\n";
+    write(dir.path(), "e/Dockerfile", commented);
+    write(dir.path(), "e/.hadolint.yaml", "ignored: [DL3059]\n");
+    let out = dlint(dir.path(), &["check", "--format", "json", "e/Dockerfile"], None);
+    assert!(!out.stdout.contains("DL3006") && !out.stdout.contains("DL3007"), "{}", out.stdout);
+    write(dir.path(), "e/.hadolint.yaml", "disable-ignore-pragma: true\n");
+    let out = dlint(dir.path(), &["check", "--format", "json", "e/Dockerfile"], None);
+    assert!(out.stdout.contains("DL3006"), "hadolint comments are off: {}", out.stdout);
+    assert!(!out.stdout.contains("DL3007"), "dlint's own comments still apply: {}", out.stdout);
+
     write(dir.path(), "d/Dockerfile", dockerfile);
     write(dir.path(), "d/.hadolint.yaml", "ignored: [DL3006]\nfailure-threshold: maybe\n");
     let out = dlint(dir.path(), &["check", "d/Dockerfile"], None);
