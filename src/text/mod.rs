@@ -77,6 +77,12 @@ pub struct LineIndex {
     len: usize,
 }
 
+/// 1-based line of `offset` in `text`, for a message that names one other line (a [`LineIndex`] pays off
+/// for many lookups in one text).
+pub fn line_number(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];

@@ -1,6 +1,7 @@
-use super::{line_of, references_in, stage_args};
+use super::{references_in, stage_args};
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::Lookup;
+use crate::text::line_number;
 
 pub struct ArgUsedBeforeDeclaration;
 
@@ -29,7 +30,7 @@ impl Rule for ArgUsedBeforeDeclaration {
                     continue;
                 }
                 reported.push(name);
-                let line = line_of(cx.source, model.instruction(arg).span.start);
+                let line = line_number(cx.source, model.instruction(arg).span.start);
                 for index in stage.instructions.start + 1..arg {
                     // Only where nothing else (an ENV, an earlier ARG) gives the name a value.
                     if model.lookup(index, name) != Lookup::Undeclared {

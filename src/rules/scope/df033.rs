@@ -1,6 +1,6 @@
-use super::line_of;
 use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::syntax::Keyword;
+use crate::text::line_number;
 
 pub struct CopyFromLaterStage;
 
@@ -37,7 +37,7 @@ impl Rule for CopyFromLaterStage {
         };
         let Some(later) = later else { return };
         let later_from = model.instruction(later.from).span;
-        let line = line_of(cx.source, later_from.start);
+        let line = line_number(cx.source, later_from.start);
         cx.report(word.span, format!("`--from={value}` names a stage defined later, on line {line}"))
             .with_help("a stage can copy only from stages above it; move that stage up")
             .with_related(later.name.as_ref().map_or(later_from, |n| n.span), "the stage, defined below");

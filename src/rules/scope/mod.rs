@@ -27,8 +27,3 @@ fn stage_args<'m>(model: &'m Model, range: std::ops::Range<usize>) -> impl Itera
         .filter(move |&i| model.instruction(i).keyword == Keyword::Arg)
         .flat_map(move |i| model.declared_names(i).map(move |name| (i, name)))
 }
-
-/// 1-based line of a byte offset, for messages that point at another instruction.
-fn line_of(source: &str, offset: usize) -> usize {
-    source[..offset.min(source.len())].matches('\n').count() + 1
-}

@@ -3,7 +3,7 @@ use crate::semantic::Model;
 use crate::shell::program_name;
 use crate::shell::tools::is_versioned_program;
 use crate::syntax::{Body, Instruction, Keyword, Word};
-use crate::text::Span;
+use crate::text::{line_number, Span};
 
 pub struct CopyBeforeDeps;
 
@@ -66,7 +66,7 @@ fn check_sequence(cx: &mut Context, items: &[(usize, &Instruction)], mut prepare
             .flat_map(|&(i, inst)| installs(model, i, inst))
             .find(|(_, install)| !prepared.contains(&install.ecosystem));
         let Some((at, install)) = later else { continue };
-        let line = super::line_of(cx.source, at.start);
+        let line = line_number(cx.source, at.start);
         cx.report(
             dot.span,
             format!(

@@ -1,4 +1,5 @@
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
+use crate::text::line_number;
 
 pub struct DuplicateStageName;
 
@@ -24,7 +25,7 @@ impl Rule for DuplicateStageName {
             let Some(name) = &stage.name else { continue };
             // Docker compares stage names case-insensitively.
             let Some(first) = model.stages[..position].iter().find(|s| s.is_named(&name.text)) else { continue };
-            let line = super::line_of(cx.source, model.instruction(first.from).span.start);
+            let line = line_number(cx.source, model.instruction(first.from).span.start);
             let first_name = first.name.as_ref().map_or(model.instruction(first.from).span, |n| n.span);
             cx.report(name.span, format!("stage name `{}` is already used on line {line}", name.text))
                 .with_help("give every stage its own name; `--from` and `--target` pick one of them")

@@ -11,11 +11,7 @@ pub mod dl4004;
 
 use crate::lint::{At, Context};
 use crate::syntax::{Body, Keyword, Word};
-
-/// 1-based line of a byte offset, for messages that point at another instruction.
-fn line_of(source: &str, offset: usize) -> usize {
-    source[..offset.min(source.len())].matches('\n').count() + 1
-}
+use crate::text::line_number;
 
 /// Reports a `keyword` instruction that is not the first of its stage: Docker keeps only the last
 /// one, so the earlier ones are dead. ONBUILD triggers belong to child builds and are not counted.
@@ -27,7 +23,7 @@ fn report_repeated(cx: &mut Context, at: At, keyword: Keyword) {
     let previous = (stage.instructions.start..at.index).rev().find(|&i| cx.model.instruction(i).keyword == keyword);
     let Some(previous) = previous else { return };
     let previous = cx.model.instruction(previous).keyword_span;
-    let line = line_of(cx.source, previous.start);
+    let line = line_number(cx.source, previous.start);
     let name = keyword.as_str();
     cx.report(at.instruction.keyword_span, format!("`{name}` repeated in one stage (previous on line {line})"))
         .with_help(format!("only the last `{name}` of a stage takes effect; keep one"))
