@@ -49,8 +49,10 @@ pub fn code_actions(
             }));
         }
     }
-    if wants(&fix_all_kind()) {
-        let fixed = fix_source(text, settings, &FixOptions::default()).text;
+    // Editors ask for actions on every cursor move: run the fix loop only when a safe fix exists.
+    let safe = FixOptions::default();
+    if wants(&fix_all_kind()) && document.diagnostics.iter().any(|d| safe.accepts(d)) {
+        let fixed = fix_source(text, settings, &safe).text;
         if let Some(change) = actions::fix_all(text, &fixed) {
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: "Fix all safely fixable dlint findings".to_owned(),

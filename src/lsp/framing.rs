@@ -70,7 +70,7 @@ fn checked(body: Vec<u8>) -> Vec<u8> {
     let Ok(message) = serde_json::from_slice::<Value>(&body) else {
         return error_request(PARSE_ERROR_METHOD, Value::Null);
     };
-    let id = message.get("id").filter(|id| id.is_string() || id.is_u64() || id.is_i64()).cloned();
+    let id = message.get("id").filter(|id| is_id(id)).cloned();
     if is_message(&message) {
         body
     } else {
@@ -80,10 +80,15 @@ fn checked(body: Vec<u8>) -> Vec<u8> {
 
 fn is_message(message: &Value) -> bool {
     let Some(object) = message.as_object() else { return false };
-    let id_ok = object.get("id").is_none_or(|id| id.is_null() || id.is_string() || id.is_u64() || id.is_i64());
+    let id_ok = object.get("id").is_none_or(|id| id.is_null() || is_id(id));
     let is_request = object.get("method").is_some_and(Value::is_string);
     let is_response = object.contains_key("id") && (object.contains_key("result") || object.contains_key("error"));
     object.get("jsonrpc").and_then(Value::as_str) == Some("2.0") && id_ok && (is_request || is_response)
+}
+
+/// A JSON-RPC request id: a string or an integer.
+fn is_id(id: &Value) -> bool {
+    id.is_string() || id.is_u64() || id.is_i64()
 }
 
 fn error_request(method: &str, id: Value) -> Vec<u8> {
