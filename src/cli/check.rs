@@ -6,7 +6,7 @@ use super::{CheckArgs, Format, FAILURE, FINDINGS};
 use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
 use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
-use crate::lint::Settings;
+use crate::lint::{Diagnostic, Settings};
 use crate::lint_source_with;
 use crate::report::{json, plural, tty, FileReport};
 use rayon::prelude::*;
@@ -75,6 +75,21 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         None
     };
+    let runtime = if args.run {
+        let mut dockerfiles = Vec::new();
+        for (target, _) in &jobs {
+            match &target.input {
+                Input::File(path) => dockerfiles.push(path.as_path()),
+                Input::Stdin(_) => return fail("--run builds files from their context, not standard input"),
+            }
+        }
+        match super::run::for_check(&dockerfiles, args.context.as_deref(), &args.run_options) {
+            Ok(found) => found,
+            Err(code) => return code,
+        }
+    } else {
+        vec![Vec::new(); jobs.len()]
+    };
     let mode = match (args.fix, args.diff) {
         (true, _) => Mode::Fix,
         (_, true) => Mode::Diff,
@@ -83,7 +98,8 @@ pub fn run(args: CheckArgs) -> u8 {
     let options = FixOptions { include_unsafe: args.unsafe_fixes, only: None };
     let results: Vec<Result<Outcome, String>> = jobs
         .par_iter()
-        .map(|(target, settings)| process(target, settings, mode, &options, shellcheck.as_ref()))
+        .zip(&runtime)
+        .map(|((target, settings), runtime)| process(target, settings, mode, &options, shellcheck.as_ref(), runtime))
         .collect();
     let mut outcomes = Vec::with_capacity(results.len());
     for result in results {
@@ -169,7 +185,7 @@ fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> 
 }
 
 /// Reads a file as UTF-8; the error says where the first invalid byte is (`:LINE:COLUMN: ...`).
-fn read_text(path: &std::path::Path) -> Result<String, String> {
+pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!(": {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -186,6 +202,7 @@ fn process(
     mode: Mode,
     options: &FixOptions,
     shellcheck: Option<&ShellCheck>,
+    runtime: &[Diagnostic],
 ) -> Result<Outcome, String> {
     let source = match &target.input {
         Input::Stdin(text) => text.clone(),
@@ -194,13 +211,20 @@ fn process(
     let shellcheck = shellcheck.filter(|_| settings.shellcheck);
     let failure = std::sync::Mutex::new(None);
     let lint = |text: &str| {
-        lint_source_with(text, settings, &|model| match shellcheck.map(|s| s.check(model)) {
-            Some(Ok(found)) => found,
-            Some(Err(e)) => {
-                *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
-                Vec::new()
+        lint_source_with(text, settings, &|model| {
+            let mut found = match shellcheck.map(|s| s.check(model)) {
+                Some(Ok(found)) => found,
+                Some(Err(e)) => {
+                    *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+            // Runtime findings are of the text as read; once fixes move lines, they no longer apply.
+            if text == source {
+                found.extend(runtime.iter().cloned());
             }
-            None => Vec::new(),
+            found
         })
     };
     let (diagnostics, fixed, applied) = if mode == Mode::Check {
@@ -216,7 +240,7 @@ fn process(
     if let (Mode::Fix, Some(text), Input::File(path)) = (mode, &fixed, &target.input) {
         files::write_atomically(path, text).map_err(|e| format!("{}: cannot write fixes: {e}", target.shown))?;
     }
-    let failing = diagnostics.iter().filter(|d| settings.fail_level.is_some_and(|level| d.severity >= level)).count();
+    let failing = diagnostics.iter().filter(|d| super::fails(settings, d)).count();
     let shown_text = fixed.clone().unwrap_or_else(|| source.clone());
     let report = FileReport { path: target.shown.clone(), source: shown_text, diagnostics };
     let from_stdin = matches!(target.input, Input::Stdin(_));
@@ -265,6 +289,6 @@ fn print_diffs(outcomes: &[Outcome]) -> u8 {
 }
 
 /// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
-fn color() -> bool {
+pub(super) fn color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

@@ -3,6 +3,7 @@
 mod check;
 mod files;
 mod rules;
+mod run;
 mod shellcheck;
 
 use crate::lint::Severity;
@@ -39,6 +40,8 @@ enum Command {
         /// Rule code or name, in any case
         code: String,
     },
+    /// Build and run the image in a sandbox and report what the Dockerfile gets wrong at runtime
+    Run(run::RunCommand),
     /// Run the language server over standard input and output
     Lsp {
         /// Talk over standard input and output (the only transport, and the default)
@@ -99,11 +102,25 @@ struct CheckArgs {
     /// Also run ShellCheck (found on PATH) over every RUN script
     #[arg(long)]
     shellcheck: bool,
+    /// Also build and run each Dockerfile (context: --context, or the Dockerfile's directory) and add
+    /// the runtime findings, as `dlint run` does
+    #[arg(long)]
+    run: bool,
+    #[command(flatten)]
+    run_options: run::RunArgs,
 }
 
 fn severity_parser() -> impl TypedValueParser<Value = Severity> {
     PossibleValuesParser::new(Severity::ALL.map(Severity::as_str))
         .map(|level| Severity::parse(&level).expect("clap allows only known levels"))
+}
+
+/// Whether a finding makes the exit code 1: at or above the fail level, except the build checker's
+/// image-size report (DR008 at its default level), which is a measurement until a budget is exceeded.
+fn fails(settings: &crate::lint::Settings, diagnostic: &crate::lint::Diagnostic) -> bool {
+    let measurement =
+        diagnostic.code == crate::rules::runtime::IMAGE_SIZE.code && diagnostic.severity < Severity::Error;
+    !measurement && settings.fail_level.is_some_and(|level| diagnostic.severity >= level)
 }
 
 /// Run a parsed command line and return the process exit code.
@@ -112,6 +129,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Rules { format }) => rules::list(format),
         Some(Command::Rule { code }) => rules::explain(&code),
+        Some(Command::Run(command)) => run::run(command),
         Some(Command::Lsp { stdio: _, config }) => lsp(config),
         None => check::run(cli.check),
     }

@@ -15,20 +15,66 @@ pub struct PackedContext {
 
 /// Packs `dir` with the Dockerfile at `dockerfile` (a path relative to `dir`).
 pub fn pack(dir: &Path, dockerfile: &str) -> io::Result<PackedContext> {
+    pack_with(dir, &Packing { dockerfile, dockerfile_text: None, changed: None })
+}
+
+/// How to pack beyond the tree itself.
+pub struct Packing<'a> {
+    /// The Dockerfile's name in the archive.
+    pub dockerfile: &'a str,
+    /// The Dockerfile's text, stored under `dockerfile` instead of the file there (or added, when the
+    /// Dockerfile lives outside the context), so the engine builds exactly the text that was checked.
+    pub dockerfile_text: Option<&'a str>,
+    /// A file whose content gets one more newline: a source change, as an edit would make.
+    pub changed: Option<&'a str>,
+}
+
+pub fn pack_with(dir: &Path, packing: &Packing) -> io::Result<PackedContext> {
     let ignore = match std::fs::read_to_string(dir.join(".dockerignore")) {
         Ok(text) => Dockerignore::parse(&text),
         Err(error) if error.kind() == io::ErrorKind::NotFound => Dockerignore::default(),
         Err(error) => return Err(error),
     };
-    let always = [normalise(dockerfile), ".dockerignore".to_owned()];
+    let dockerfile = normalise(packing.dockerfile);
+    let always = [dockerfile.clone(), ".dockerignore".to_owned()];
     let mut entries = Vec::new();
     collect(dir, "", &ignore, &always, &mut entries)?;
     let mut builder = tar::Builder::new(Vec::new());
     builder.follow_symlinks(false);
     for entry in &entries {
-        builder.append_path_with_name(dir.join(entry), entry)?;
+        let replaced = match (&packing.dockerfile_text, packing.changed) {
+            (Some(text), _) if *entry == dockerfile => Some(text.as_bytes().to_vec()),
+            (_, Some(changed)) if entry == changed => {
+                let mut content = std::fs::read(dir.join(entry))?;
+                content.push(b'\n');
+                Some(content)
+            }
+            _ => None,
+        };
+        match replaced {
+            Some(content) => append_file(&mut builder, &dir.join(entry), entry, &content)?,
+            None => builder.append_path_with_name(dir.join(entry), entry)?,
+        }
+    }
+    if let (Some(text), false) = (packing.dockerfile_text, entries.contains(&dockerfile)) {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(text.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append_data(&mut header, &dockerfile, text.as_bytes())?;
+        entries.push(dockerfile);
+        entries.sort();
     }
     Ok(PackedContext { tar: builder.into_inner()?, entries })
+}
+
+/// Adds a file with the metadata of `path` on disk but other content.
+fn append_file(builder: &mut tar::Builder<Vec<u8>>, path: &Path, name: &str, content: &[u8]) -> io::Result<()> {
+    let mut header = tar::Header::new_gnu();
+    header.set_metadata(&std::fs::metadata(path)?);
+    header.set_size(content.len() as u64);
+    header.set_cksum();
+    builder.append_data(&mut header, name, content)
 }
 
 fn normalise(path: &str) -> String {
@@ -113,6 +159,26 @@ mod tests {
         assert_eq!(first.entries, ["Dockerfile", "a", "a/1", "b", "b/2"]);
         assert_eq!(first.tar, pack(dir.path(), "Dockerfile").unwrap().tar);
         assert!(pack(&dir.path().join("missing"), "Dockerfile").is_err());
+    }
+
+    #[test]
+    fn the_checked_dockerfile_text_and_a_changed_file_replace_the_files_on_disk() {
+        let dir = tree(&[("Dockerfile", "FROM old\n"), ("app.py", "print()")]);
+        let packing =
+            Packing { dockerfile: "Dockerfile", dockerfile_text: Some("FROM new\n"), changed: Some("app.py") };
+        let packed = pack_with(dir.path(), &packing).unwrap();
+        let mut archive = tar::Archive::new(packed.tar.as_slice());
+        let mut contents = Vec::new();
+        for entry in archive.entries().unwrap() {
+            let mut entry = entry.unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+            contents.push((entry.path().unwrap().display().to_string(), text));
+        }
+        assert_eq!(contents, [("Dockerfile".into(), "FROM new\n".into()), ("app.py".into(), "print()\n".into())]);
+        // A Dockerfile from outside the context is added under its name.
+        let outside = Packing { dockerfile: ".dlint.Dockerfile", dockerfile_text: Some("FROM x\n"), changed: None };
+        assert_eq!(pack_with(dir.path(), &outside).unwrap().entries, [".dlint.Dockerfile", "Dockerfile", "app.py"]);
     }
 
     #[cfg(unix)]

@@ -20,6 +20,8 @@ pub enum Category {
     Style,
     /// Comments that configure dlint itself.
     Suppression,
+    /// Found by building and running the image (`dlint run`).
+    Runtime,
 }
 
 impl Category {
@@ -33,6 +35,7 @@ impl Category {
             Category::Correctness => "correctness",
             Category::Style => "style",
             Category::Suppression => "suppression",
+            Category::Runtime => "runtime",
         }
     }
 }

@@ -63,16 +63,7 @@ impl<'a> Context<'a> {
     /// Reports a finding of the current rule; the returned diagnostic can take a help text and a fix.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let (meta, severity) = self.rule.expect("report is called from a rule hook");
-        self.diagnostics.push(Diagnostic {
-            code: meta.code,
-            name: meta.name,
-            severity,
-            span,
-            message: message.into(),
-            help: None,
-            fix: None,
-            related: Vec::new(),
-        });
+        self.diagnostics.push(Diagnostic::new(meta, severity, span, message));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
@@ -82,6 +73,19 @@ impl<'a> Context<'a> {
 }
 
 impl Diagnostic {
+    pub fn new(meta: &'static RuleMeta, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: meta.code,
+            name: meta.name,
+            severity,
+            span,
+            message: message.into(),
+            help: None,
+            fix: None,
+            related: Vec::new(),
+        }
+    }
+
     pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
         self
@@ -153,8 +157,18 @@ pub fn run(
         }
     }
     let mut diagnostics = cx.into_diagnostics();
-    // Outside tools' codes (ShellCheck's) are not rules, so only an exact `ignore` entry turns them off.
-    diagnostics.extend(external.into_iter().filter(|d| !settings.ignore.contains(d.code)));
+    diagnostics.extend(external.into_iter().filter_map(|mut d| match find(d.code) {
+        // Findings of registered rules made outside the hooks (the build checker's) obey the settings;
+        // a finding raised above its rule's default severity (a budget exceeded) keeps its severity.
+        Some(meta) => {
+            if d.severity == meta.severity {
+                d.severity = severity(meta);
+            }
+            settings.is_enabled(meta).then_some(d)
+        }
+        // Outside tools' codes (ShellCheck's) are not rules, so only an exact `ignore` entry turns them off.
+        None => (!settings.ignore.contains(d.code)).then_some(d),
+    }));
     apply_suppressions(model, settings, find, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
@@ -213,7 +227,10 @@ fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagno
                 cx.set_rule(&builtin::UNKNOWN_SUPPRESSION, settings.severity_of(&builtin::UNKNOWN_SUPPRESSION));
                 cx.report(*span, format!("unknown rule code `{code}` in suppression"));
             }
-            let unused = !used[s][c] && suppression.origin == suppress::Origin::Dlint;
+            // Runtime findings depend on a build that may not have run, so their suppressions never count as unused.
+            let unused = !used[s][c]
+                && suppression.origin == suppress::Origin::Dlint
+                && known.is_none_or(|meta| meta.category != Category::Runtime);
             if let (true, Some(meta)) = (unused, known) {
                 if settings.is_enabled(meta) && settings.is_enabled(&builtin::UNUSED_SUPPRESSION) {
                     cx.set_rule(&builtin::UNUSED_SUPPRESSION, settings.severity_of(&builtin::UNUSED_SUPPRESSION));

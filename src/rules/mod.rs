@@ -6,11 +6,12 @@ mod commands;
 mod dialect;
 mod engine;
 mod image;
-mod instructions;
+pub(crate) mod instructions;
 mod labels;
 mod packages;
+pub mod runtime;
 mod scope;
-mod stages;
+pub(crate) mod stages;
 mod user;
 
 use crate::lint::{Rule, RuleMeta};
@@ -130,6 +131,17 @@ registry! {
     DL4004 => stages::dl4004::MultipleEntrypoints,
     DL4005 => commands::dl4005::LinkBinSh,
     DL4006 => instructions::dl4006::PipeWithoutPipefail,
+    DR001 => runtime::BuildFailed,
+    DR002 => runtime::ContainerExited,
+    DR003 => runtime::Unhealthy,
+    DR004 => runtime::RunsAsRoot,
+    DR005 => runtime::PortNotListening,
+    DR006 => runtime::CacheBusting,
+    DR007 => runtime::SecretInImage,
+    DR008 => runtime::ImageSize,
+    DR009 => runtime::BuildToolsInImage,
+    DR010 => runtime::IgnoresStopSignal,
+    DR011 => runtime::ResourceLimit,
 }
 
 /// A registered rule's metadata and its documentation (rules/CODE.md).

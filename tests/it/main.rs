@@ -7,6 +7,8 @@ mod architecture;
 mod cli;
 mod config;
 mod corpus;
+#[cfg(feature = "docker")]
+mod docker;
 mod fixes;
 mod format;
 mod ide;

@@ -94,7 +94,7 @@ fn whole_context_source(instruction: &Instruction) -> Option<&Word> {
 
 /// The dependency installs a RUN performs (shell form, heredocs and exec form), each with the
 /// span of its command.
-fn installs(model: &Model, index: usize, instruction: &Instruction) -> Vec<(Span, Install)> {
+pub(crate) fn installs(model: &Model, index: usize, instruction: &Instruction) -> Vec<(Span, Install)> {
     if instruction.keyword != Keyword::Run {
         return Vec::new();
     }
@@ -111,7 +111,7 @@ fn installs(model: &Model, index: usize, instruction: &Instruction) -> Vec<(Span
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Ecosystem {
+pub(crate) enum Ecosystem {
     Python,
     Node,
     Go,
@@ -136,10 +136,10 @@ impl Ecosystem {
 }
 
 #[derive(Debug, PartialEq, Eq)]
-struct Install {
+pub(crate) struct Install {
     ecosystem: Ecosystem,
     /// How the message names it, e.g. `npm ci`.
-    label: String,
+    pub(crate) label: String,
 }
 
 /// Recognises a dependency install from a simple command's words (program first).

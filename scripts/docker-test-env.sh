@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Prepares a Docker engine for dlint's build-and-run tests on a Debian machine without Docker Hub:
+# installs Debian's docker.io and starts dockerd when no engine answers, then builds the local base
+# images the test contexts in testdata/build/ use.
+#   scripts/docker-test-env.sh           dlint-test/busybox:1 (busybox-static, a few seconds)
+#   scripts/docker-test-env.sh --debian  also dlint-test/debian:bookworm and dlint-test/python:3
+#                                        (debootstrap minbase with python3, about a minute)
+# Needs root. Safe to run again: what exists is kept.
+set -euo pipefail
+
+log="${TMPDIR:-/tmp}/dlint-dockerd.log"
+if ! command -v docker >/dev/null 2>&1 || ! command -v dockerd >/dev/null 2>&1; then
+  echo "== installing docker.io"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+fi
+if ! docker info >/dev/null 2>&1; then
+  echo "== starting dockerd (log: $log)"
+  (setsid dockerd >"$log" 2>&1 &)
+  for _ in $(seq 1 120); do
+    docker info >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  docker info >/dev/null 2>&1 || { tail -20 "$log" >&2; echo "dockerd did not start" >&2; exit 1; }
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if ! docker image inspect dlint-test/busybox:1 >/dev/null 2>&1; then
+  echo "== building dlint-test/busybox:1"
+  (cd "$work" && apt-get download -qq busybox-static >/dev/null 2>&1) \
+    || { apt-get update -qq && (cd "$work" && apt-get download -qq busybox-static >/dev/null); }
+  dpkg-deb -x "$work"/busybox-static_*.deb "$work/pkg"
+  root="$work/rootfs"
+  mkdir -p "$root"/{bin,etc,tmp,proc,sys,dev,root}
+  chmod 1777 "$root/tmp"
+  cp "$work/pkg/bin/busybox" "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+  tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["sh"]' - dlint-test/busybox:1 >/dev/null
+fi
+
+if [ "${1:-}" = "--debian" ] && ! docker image inspect dlint-test/python:3 >/dev/null 2>&1; then
+  echo "== building dlint-test/debian:bookworm and dlint-test/python:3"
+  command -v debootstrap >/dev/null 2>&1 \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+  # The Debian mirror apt already uses: the only one reachable.
+  mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" {print $2; exit}' /etc/apt/sources.list)
+  debootstrap --variant=minbase --include=python3 bookworm "$work/debian" "$mirror" >"$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+  rm -rf "$work"/debian/var/cache/apt/archives/*.deb "$work"/debian/var/lib/apt/lists/*
+  tar -C "$work/debian" -c . | docker import -c 'CMD ["bash"]' - dlint-test/debian:bookworm >/dev/null
+  docker tag dlint-test/debian:bookworm dlint-test/python:3
+fi
+echo "== docker ready: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')"

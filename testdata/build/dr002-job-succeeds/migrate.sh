@@ -1,0 +1,4 @@
+#!/bin/sh
+echo "migrating: $*"
+sleep 6
+echo "migrations applied"

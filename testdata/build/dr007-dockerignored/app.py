@@ -1,0 +1,3 @@
+import os
+
+print("token configured:", bool(os.environ.get("API_TOKEN")))
