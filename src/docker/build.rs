@@ -20,20 +20,16 @@ pub struct BuildRequest<'a> {
     pub memory: i64,
 }
 
-pub struct Built {
-    pub log: BuildLog,
-    /// The engine's error when the build failed.
-    pub error: Option<String>,
-}
-
-/// Builds, reporting each step as it starts through `progress`. Everything the build creates is
+/// Builds, reading the build's output into `log` and reporting each step as it starts through
+/// `progress`; returns the engine's error when the build fails. Everything the build creates is
 /// recorded in `created`, also when the build fails or is cancelled (by dropping this future).
 pub async fn build(
     engine: &Engine,
     request: BuildRequest<'_>,
     created: &Created,
     progress: &(dyn Fn(&str) + Sync),
-) -> Result<Built, String> {
+    log: &mut BuildLog,
+) -> Option<String> {
     let build_args: HashMap<String, String> = request.build_args.iter().cloned().collect();
     let mut options = BuildImageOptionsBuilder::default()
         .dockerfile(request.dockerfile)
@@ -51,7 +47,6 @@ pub async fn build(
     created.image(request.tag);
     let body = bollard::body_full(request.context_tar.into());
     let mut stream = engine.docker.build_image(options.build(), None, Some(body));
-    let mut log = BuildLog::default();
     let mut error = None;
     // Containers the build ran in are removed by the builder (forcerm), unless the build is cut short.
     let mut guard = BuildGuard { created, running: Vec::new(), images: Vec::new(), finished: false };
@@ -85,7 +80,7 @@ pub async fn build(
     }
     log.finish();
     guard.finished = true;
-    Ok(Built { log, error })
+    error
 }
 
 /// When a build is cancelled (Ctrl-C, time limit), the engine may still finish the step under way: its

@@ -175,8 +175,7 @@ async fn run_checks(
         packed.entries.len(),
         options.network
     ));
-    let first = timed_build(engine, &places, packed.tar, &tag, options, created, progress).await?;
-    if let Err(failure) = first {
+    if let Err(failure) = timed_build(engine, &places, packed.tar, &tag, options, created, progress).await {
         return Ok(vec![failure]);
     }
     let mut found = Vec::new();
@@ -222,7 +221,7 @@ async fn run_checks(
                 progress(&format!("rebuilding with a changed `{}` to test the cache", plan.file));
                 let changed = pack(Some(&plan.file))?;
                 let retag = format!("{tag}-cache");
-                match timed_build(engine, &places, changed.tar, &retag, options, created, progress).await? {
+                match timed_build(engine, &places, changed.tar, &retag, options, created, progress).await {
                     Ok(rebuilt) => found.extend(cache::judge(&places, &plan, &rebuilt)),
                     Err(failure) => {
                         progress(&format!("the rebuild failed, so the cache was not tested: {}", failure.message))
@@ -237,7 +236,8 @@ async fn run_checks(
     Ok(found)
 }
 
-/// A build within the build time limit: its steps, or the DR001 finding when it fails.
+/// A build within the build time limit: its steps, or the DR001 finding when it fails or runs out of
+/// time (on the step under way).
 async fn timed_build(
     engine: &Engine,
     places: &Places<'_, '_>,
@@ -246,7 +246,7 @@ async fn timed_build(
     options: &RunOptions,
     created: &Created,
     progress: &(dyn Fn(&str) + Sync),
-) -> Result<Result<Vec<steps::Step>, Diagnostic>, RunError> {
+) -> Result<Vec<steps::Step>, Diagnostic> {
     let dockerfile_name = name_in_context(&options.context, &options.dockerfile);
     let request = BuildRequest {
         context_tar: tar,
@@ -258,21 +258,25 @@ async fn timed_build(
         memory: options.memory,
     };
     let started = Instant::now();
-    let outcome = tokio::time::timeout(options.build_timeout, build(engine, request, created, progress)).await;
-    let built = match outcome {
-        Ok(built) => built.map_err(RunError::Engine)?,
+    let mut log = steps::BuildLog::default();
+    let outcome =
+        tokio::time::timeout(options.build_timeout, build(engine, request, created, progress, &mut log)).await;
+    log.match_instructions(places.model);
+    let last_step = log.steps.iter().rev().find(|s| s.instruction.is_some());
+    let at = last_step.and_then(|s| s.instruction).unwrap_or(places.model.stages.first().map_or(0, |s| s.from));
+    let span = places.model.file.instructions.get(at).map_or(crate::text::Span::empty(0), |i| i.span);
+    let failure = |message: String| Diagnostic::new(&BUILD_FAILED, BUILD_FAILED.severity, span, message);
+    let error = match outcome {
+        Ok(error) => error,
         Err(_) => {
-            let message =
-                format!("the build did not finish within {} s (--build-timeout)", options.build_timeout.as_secs());
-            return Ok(Err(Diagnostic::new(&BUILD_FAILED, BUILD_FAILED.severity, places.span(places.from()), message)));
+            let limit = options.build_timeout.as_secs_f64();
+            return Err(failure(format!(
+                "the build did not finish within {limit} s (--build-timeout): this step was still running"
+            )));
         }
     };
-    let mut log = built.log;
-    log.match_instructions(places.model);
-    if let Some(error) = built.error {
-        let step = log.steps.iter().rev().find(|s| s.instruction.is_some());
-        let at = step.and_then(|s| s.instruction).unwrap_or(places.model.stages.first().map_or(0, |s| s.from));
-        let output = step.map_or(&log.preamble, |s| &s.output);
+    if let Some(error) = error {
+        let output = last_step.map_or(&log.preamble, |s| &s.output);
         let mut message = format!("the build failed here: {}", error.trim());
         if let Some(feature) = buildkit_only(places.model) {
             message.push_str(&format!(" (the classic builder `dlint run` uses does not support {feature})"));
@@ -282,8 +286,7 @@ async fn timed_build(
         if !tail.is_empty() {
             message.push_str(&format!("; last output: `{}`", tail.join(" | ")));
         }
-        let span = places.model.file.instructions.get(at).map_or(crate::text::Span::empty(0), |i| i.span);
-        return Ok(Err(Diagnostic::new(&BUILD_FAILED, BUILD_FAILED.severity, span, message)));
+        return Err(failure(message));
     }
     progress(&format!(
         "build finished in {:.1} s ({} of {} steps from the cache)",
@@ -291,7 +294,7 @@ async fn timed_build(
         log.steps.iter().filter(|s| s.cached).count(),
         log.steps.len()
     ));
-    Ok(Ok(log.steps))
+    Ok(log.steps)
 }
 
 /// A BuildKit-only feature the file uses, which the classic builder rejects.

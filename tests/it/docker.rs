@@ -325,3 +325,30 @@ fn a_dockerfile_outside_the_context_and_a_kept_image() {
     assert!(removed.status.success(), "--keep kept no image: {}", String::from_utf8_lossy(&removed.stderr));
     assert_eq!(engine_objects(), before, "removing the kept image leaves nothing behind");
 }
+
+/// A build past its time limit is DR001 on the step under way, and a job past the run's time limit is
+/// DR002; either way the engine is left as it was.
+#[test]
+fn time_limits_give_verdicts_and_leave_nothing() {
+    let Some(_engine) = engine() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let context = dir.path().to_string_lossy().into_owned();
+    let write = |text: &str| std::fs::write(dir.path().join("Dockerfile"), text).unwrap();
+    write("FROM dlint-test/busybox:1\nRUN echo first > /first\nRUN sleep 60\nUSER nobody\n");
+    let started = std::time::Instant::now();
+    let run =
+        dlint_leaving_nothing(&["run", &context, "--build-timeout", "3", "--format", "json", "--no-config", "-q"]);
+    assert!(started.elapsed().as_secs() < 30, "the build limit did not stop the build");
+    assert_eq!(runtime_pairs(&run.findings, false), ["DR001 3"], "{}", run.stderr);
+    assert!(run.findings[0]["message"].as_str().unwrap().contains("did not finish within 3 s"), "{:?}", run.findings);
+
+    write("FROM dlint-test/busybox:1\nUSER nobody\nCMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; sleep 60 & wait\"]\n");
+    let args = ["run", &context, "--expect", "job", "--timeout", "3", "--format", "json", "--no-config", "-q"];
+    let run = dlint_leaving_nothing(&args);
+    assert_eq!(runtime_pairs(&run.findings, false), ["DR002 3"], "{}", run.stderr);
+    assert!(
+        run.findings.iter().any(|f| f["message"].as_str().unwrap().contains("still running")),
+        "{:?}",
+        run.findings
+    );
+}
