@@ -2,8 +2,8 @@
 
 use super::files::{self, Input, Target};
 use super::shellcheck::ShellCheck;
-use super::{CheckArgs, Format, FAILURE, FINDINGS};
-use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
+use super::{fail, CheckArgs, Format, FAILURE, FINDINGS};
+use crate::config::{KnownRules, Overrides, Resolver};
 use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
 use crate::lint::{Diagnostic, Settings};
@@ -40,11 +40,7 @@ pub fn run(args: CheckArgs) -> u8 {
         Ok(overrides) => overrides,
         Err(message) => return fail(&message),
     };
-    let source = match (&args.config, args.no_config) {
-        (_, true) => ConfigSource::Defaults,
-        (Some(path), false) => ConfigSource::File(path.clone()),
-        (None, false) => ConfigSource::Discover,
-    };
+    let source = super::config_source(&args.config, args.no_config);
     let mut resolver = match Resolver::new(source, overrides, known) {
         Ok(resolver) => resolver,
         Err(e) => return fail(&e.to_string()),
@@ -160,11 +156,6 @@ fn with_context(settings: Arc<Settings>, dockerignore: &Option<Dockerignore>) ->
         }
         None => settings,
     }
-}
-
-fn fail(message: &str) -> u8 {
-    eprintln!("error: {message}");
-    FAILURE
 }
 
 fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> {

@@ -115,6 +115,22 @@ fn severity_parser() -> impl TypedValueParser<Value = Severity> {
         .map(|level| Severity::parse(&level).expect("clap allows only known levels"))
 }
 
+/// Prints an error and gives the exit code for it.
+fn fail(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    FAILURE
+}
+
+/// Where settings come from: `--no-config`, `--config FILE`, or the nearest config file.
+fn config_source(config: &Option<PathBuf>, no_config: bool) -> crate::config::ConfigSource {
+    use crate::config::ConfigSource;
+    match (config, no_config) {
+        (_, true) => ConfigSource::Defaults,
+        (Some(path), false) => ConfigSource::File(path.clone()),
+        (None, false) => ConfigSource::Discover,
+    }
+}
+
 /// Whether a finding makes the exit code 1: at or above the fail level, except the build checker's
 /// image-size report (DR008 at its default level), which is a measurement until a budget is exceeded.
 fn fails(settings: &crate::lint::Settings, diagnostic: &crate::lint::Diagnostic) -> bool {

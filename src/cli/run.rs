@@ -92,9 +92,9 @@ pub struct RunCommand {
 
 #[cfg(feature = "docker")]
 mod enabled {
-    use super::super::FINDINGS;
+    use super::super::{fail, FINDINGS};
     use super::*;
-    use crate::config::{ConfigSource, KnownRules, Overrides, Resolver};
+    use crate::config::{KnownRules, Overrides, Resolver};
     use crate::docker::{self, Expect, RunError, RunOptions};
     use crate::lint::{Category, Diagnostic};
     use crate::report::{json, tty, FileReport};
@@ -117,7 +117,7 @@ mod enabled {
                 };
                 options.build_args.push((key, value));
             }
-            options.network = self.network.clone();
+            options.sandbox.network = self.network.clone();
             options.expect = match self.expect {
                 ExpectArg::Auto => Expect::Auto,
                 ExpectArg::Service => Expect::Service,
@@ -127,17 +127,17 @@ mod enabled {
             options.timeout = seconds("--timeout", self.timeout)?;
             options.build_timeout = seconds("--build-timeout", self.build_timeout)?;
             options.stop_timeout = seconds("--stop-timeout", self.stop_timeout)?;
-            options.memory = parse_size(&self.memory)
+            options.sandbox.memory = parse_size(&self.memory)
                 .ok_or_else(|| format!("--memory {}: expected a size such as 512m or 1g (at least 6m)", self.memory))?;
             if self.pids < 1 {
                 return Err(format!("--pids {}: expected at least 1", self.pids));
             }
-            options.pids = self.pids;
+            options.sandbox.pids = self.pids;
             if self.cpus.is_nan() || self.cpus <= 0.0 {
                 return Err(format!("--cpus {}: expected a positive number", self.cpus));
             }
-            options.cpus = self.cpus;
-            options.cap_add = self.cap_add.clone();
+            options.sandbox.cpus = self.cpus;
+            options.sandbox.cap_add = self.cap_add.clone();
             options.keep = self.keep.clone();
             options.max_size = match self.max_size {
                 Some(mb) if mb > 0.0 => Some((mb * 1024.0 * 1024.0) as u64),
@@ -210,7 +210,7 @@ mod enabled {
         eprintln!("error: {error}");
         match error {
             RunError::Interrupted => INTERRUPTED,
-            RunError::Setup(_) | RunError::Engine(_) => FAILURE,
+            RunError::Failed(_) => FAILURE,
         }
     }
 
@@ -232,11 +232,7 @@ mod enabled {
             Ok(source) => source,
             Err(e) => return fail(&format!("{shown}{e}")),
         };
-        let config = match (&command.config, command.no_config) {
-            (_, true) => ConfigSource::Defaults,
-            (Some(path), false) => ConfigSource::File(path.clone()),
-            (None, false) => ConfigSource::Discover,
-        };
+        let config = super::super::config_source(&command.config, command.no_config);
         let settings = match Resolver::new(config, Overrides::default(), KnownRules::registry())
             .and_then(|mut resolver| resolver.settings_for(&dockerfile))
         {
@@ -265,11 +261,6 @@ mod enabled {
         } else {
             0
         }
-    }
-
-    fn fail(message: &str) -> u8 {
-        eprintln!("error: {message}");
-        FAILURE
     }
 
     #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Building an image with the engine's classic builder, which every engine version and Podman speak
 //! and whose log names each step, so a failure or a cache miss maps back to its instruction.
 
-use super::engine::{Created, Engine};
+use super::engine::Created;
 use super::steps::BuildLog;
+use super::Session;
 use bollard::query_parameters::{BuildImageOptionsBuilder, BuilderVersion};
 use futures_util::StreamExt;
 use std::collections::HashMap;
@@ -13,35 +14,26 @@ pub struct BuildRequest<'a> {
     /// The Dockerfile's path inside the context.
     pub dockerfile: &'a str,
     pub tag: &'a str,
-    pub target: Option<&'a str>,
-    pub build_args: &'a [(String, String)],
-    pub network: &'a str,
-    /// Memory limit of the build's containers, in bytes.
-    pub memory: i64,
 }
 
-/// Builds, reading the build's output into `log` and reporting each step as it starts through
-/// `progress`; returns the engine's error when the build fails. Everything the build creates is
-/// recorded in `created`, also when the build fails or is cancelled (by dropping this future).
-pub async fn build(
-    engine: &Engine,
-    request: BuildRequest<'_>,
-    created: &Created,
-    progress: &(dyn Fn(&str) + Sync),
-    log: &mut BuildLog,
-) -> Option<String> {
-    let build_args: HashMap<String, String> = request.build_args.iter().cloned().collect();
+/// Builds with the session's target, build arguments, network and memory limit, reading the build's
+/// output into `log` and reporting each step as it starts; returns the engine's error when the build
+/// fails. Everything the build creates is recorded for removal, also when the build fails or is
+/// cancelled (by dropping this future).
+pub async fn build(session: &Session<'_>, request: BuildRequest<'_>, log: &mut BuildLog) -> Option<String> {
+    let Session { engine, options: run, created, progress } = *session;
+    let build_args: HashMap<String, String> = run.build_args.iter().cloned().collect();
     let mut options = BuildImageOptionsBuilder::default()
         .dockerfile(request.dockerfile)
         .t(request.tag)
         .rm(true)
         .forcerm(true)
-        .networkmode(request.network)
+        .networkmode(&run.sandbox.network)
         .buildargs(&build_args)
-        .memory(i32::try_from(request.memory).unwrap_or(i32::MAX))
+        .memory(i32::try_from(run.sandbox.memory).unwrap_or(i32::MAX))
         .memswap(-1)
         .version(BuilderVersion::BuilderV1);
-    if let Some(target) = request.target {
+    if let Some(target) = &run.target {
         options = options.target(target);
     }
     created.image(request.tag);
@@ -50,6 +42,7 @@ pub async fn build(
     let mut error = None;
     // Containers the build ran in are removed by the builder (forcerm), unless the build is cut short.
     let mut guard = BuildGuard { created, running: Vec::new(), images: Vec::new(), finished: false };
+    let mut noted = 0;
     while let Some(item) = stream.next().await {
         let info = match item {
             Ok(info) => info,
@@ -64,15 +57,20 @@ pub async fn build(
                 progress(&format!("step {}: {}", step.number, step.text));
             }
             guard.running = log.steps.last().map(|step| step.containers.clone()).unwrap_or_default();
-            // A chunk may finish one step and start the next: every step's image is noted (once).
-            for step in &log.steps {
+            // A chunk may finish several steps: each step's image is noted once it is known. Steps
+            // before the last are complete; the last may still name its image in a later chunk.
+            for step in &log.steps[noted..] {
+                let Some(image) = &step.image else { continue };
                 // A FROM step names the base image: never the build's to remove.
                 let from = step.text.split_whitespace().next().is_some_and(|k| k.eq_ignore_ascii_case("FROM"));
-                if let (Some(image), false, false) = (&step.image, step.cached, from) {
+                if !step.cached && !from {
                     created.image(image);
                 }
+                if !guard.images.contains(image) {
+                    guard.images.push(image.clone());
+                }
             }
-            guard.images = log.steps.iter().filter_map(|step| step.image.clone()).collect();
+            noted = log.steps.len().saturating_sub(1);
         }
         if let Some(message) = info.error_detail.and_then(|d| d.message) {
             error = Some(message);

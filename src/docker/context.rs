@@ -13,11 +13,6 @@ pub struct PackedContext {
     pub entries: Vec<String>,
 }
 
-/// Packs `dir` with the Dockerfile at `dockerfile` (a path relative to `dir`).
-pub fn pack(dir: &Path, dockerfile: &str) -> io::Result<PackedContext> {
-    pack_with(dir, &Packing { dockerfile, dockerfile_text: None, changed: None })
-}
-
 /// How to pack beyond the tree itself.
 pub struct Packing<'a> {
     /// The Dockerfile's name in the archive.
@@ -29,7 +24,8 @@ pub struct Packing<'a> {
     pub changed: Option<&'a str>,
 }
 
-pub fn pack_with(dir: &Path, packing: &Packing) -> io::Result<PackedContext> {
+/// Packs `dir` with the Dockerfile named `packing.dockerfile` (a path relative to `dir`).
+pub fn pack(dir: &Path, packing: &Packing) -> io::Result<PackedContext> {
     let ignore = match std::fs::read_to_string(dir.join(".dockerignore")) {
         Ok(text) => Dockerignore::parse(&text),
         Err(error) if error.kind() == io::ErrorKind::NotFound => Dockerignore::default(),
@@ -127,6 +123,10 @@ mod tests {
         dir
     }
 
+    fn plain(dockerfile: &str) -> Packing<'_> {
+        Packing { dockerfile, dockerfile_text: None, changed: None }
+    }
+
     fn names_in(tar: &[u8]) -> Vec<String> {
         let mut archive = tar::Archive::new(tar);
         archive.entries().unwrap().map(|e| e.unwrap().path().unwrap().display().to_string()).collect()
@@ -145,7 +145,7 @@ mod tests {
             ("build/out.bin", "x"),
             ("build/keep.txt", "x"),
         ]);
-        let packed = pack(dir.path(), "./Dockerfile").unwrap();
+        let packed = pack(dir.path(), &plain("./Dockerfile")).unwrap();
         // As in Docker, `*.log` is anchored at the context root: `src/debug.log` stays.
         let kept = [".dockerignore", "Dockerfile", "build/keep.txt", "src", "src/app.py", "src/debug.log"];
         assert_eq!(packed.entries, kept);
@@ -155,10 +155,10 @@ mod tests {
     #[test]
     fn the_same_tree_packs_to_the_same_bytes_and_a_missing_dir_is_an_error() {
         let dir = tree(&[("b/2", "two"), ("a/1", "one"), ("Dockerfile", "FROM scratch\n")]);
-        let first = pack(dir.path(), "Dockerfile").unwrap();
+        let first = pack(dir.path(), &plain("Dockerfile")).unwrap();
         assert_eq!(first.entries, ["Dockerfile", "a", "a/1", "b", "b/2"]);
-        assert_eq!(first.tar, pack(dir.path(), "Dockerfile").unwrap().tar);
-        assert!(pack(&dir.path().join("missing"), "Dockerfile").is_err());
+        assert_eq!(first.tar, pack(dir.path(), &plain("Dockerfile")).unwrap().tar);
+        assert!(pack(&dir.path().join("missing"), &plain("Dockerfile")).is_err());
     }
 
     #[test]
@@ -166,7 +166,7 @@ mod tests {
         let dir = tree(&[("Dockerfile", "FROM old\n"), ("app.py", "print()")]);
         let packing =
             Packing { dockerfile: "Dockerfile", dockerfile_text: Some("FROM new\n"), changed: Some("app.py") };
-        let packed = pack_with(dir.path(), &packing).unwrap();
+        let packed = pack(dir.path(), &packing).unwrap();
         let mut archive = tar::Archive::new(packed.tar.as_slice());
         let mut contents = Vec::new();
         for entry in archive.entries().unwrap() {
@@ -178,7 +178,7 @@ mod tests {
         assert_eq!(contents, [("Dockerfile".into(), "FROM new\n".into()), ("app.py".into(), "print()\n".into())]);
         // A Dockerfile from outside the context is added under its name.
         let outside = Packing { dockerfile: ".dlint.Dockerfile", dockerfile_text: Some("FROM x\n"), changed: None };
-        assert_eq!(pack_with(dir.path(), &outside).unwrap().entries, [".dlint.Dockerfile", "Dockerfile", "app.py"]);
+        assert_eq!(pack(dir.path(), &outside).unwrap().entries, [".dlint.Dockerfile", "Dockerfile", "app.py"]);
     }
 
     #[cfg(unix)]
@@ -188,7 +188,7 @@ mod tests {
         let dir = tree(&[("Dockerfile", "FROM scratch\n"), ("run.sh", "#!/bin/sh\n")]);
         std::fs::set_permissions(dir.path().join("run.sh"), std::fs::Permissions::from_mode(0o755)).unwrap();
         std::os::unix::fs::symlink("/etc/passwd", dir.path().join("outside")).unwrap();
-        let packed = pack(dir.path(), "Dockerfile").unwrap();
+        let packed = pack(dir.path(), &plain("Dockerfile")).unwrap();
         let mut archive = tar::Archive::new(packed.tar.as_slice());
         for entry in archive.entries().unwrap() {
             let entry = entry.unwrap();

@@ -127,18 +127,15 @@ impl Created {
             }
         }
         let images = std::mem::take(&mut *lock(&self.images));
-        let kept_id = match keep {
-            Some(tag) => docker.inspect_image(tag).await.ok().and_then(|image| image.id),
-            None => None,
-        };
-        let existing = std::mem::take(&mut *lock(&self.existing));
-        for image in images.iter().rev() {
-            let existed = existing.iter().any(|id| id.trim_start_matches("sha256:").starts_with(image.as_str()));
-            if Some(image.as_str()) == keep || existed {
-                continue;
+        let mut protected = std::mem::take(&mut *lock(&self.existing));
+        // The kept image's ancestors are its layers: removing them would fail (or, forced, untag).
+        if let Some(tag) = keep {
+            if let Ok(history) = docker.image_history(tag).await {
+                protected.extend(history.into_iter().map(|entry| entry.id));
             }
-            // The kept image's ancestors are its layers: removing them would fail (or, forced, untag).
-            if kept_id.is_some() && keep.is_some() && is_ancestor_of_kept(docker, image, kept_id.as_deref()).await {
+        }
+        for image in images.iter().rev() {
+            if Some(image.as_str()) == keep || protected.iter().any(|id| same_image(id, image)) {
                 continue;
             }
             let options = RemoveImageOptionsBuilder::default().force(true).noprune(false).build();
@@ -150,22 +147,18 @@ impl Created {
         }
         left
     }
-}
 
-impl Created {
     /// New images (not there before the check) descending from `parents`, parents first.
     async fn orphans(&self, docker: &Docker, mut parents: Vec<String>) -> Vec<String> {
         let options = ListImagesOptionsBuilder::default().all(true).build();
         let Ok(all) = docker.list_images(Some(options)).await else { return Vec::new() };
-        let existing = lock(&self.existing).clone();
-        let is =
-            |id: &str, short: &str| id.trim_start_matches("sha256:").starts_with(short.trim_start_matches("sha256:"));
+        let existing = lock(&self.existing);
         let mut found = Vec::new();
         loop {
             let children: Vec<String> = all
                 .iter()
                 .filter(|image| !existing.contains(&image.id) && !found.contains(&image.id))
-                .filter(|image| !image.parent_id.is_empty() && parents.iter().any(|p| is(&image.parent_id, p)))
+                .filter(|image| !image.parent_id.is_empty() && parents.iter().any(|p| same_image(&image.parent_id, p)))
                 .map(|image| image.id.clone())
                 .collect();
             if children.is_empty() {
@@ -177,12 +170,9 @@ impl Created {
     }
 }
 
-async fn is_ancestor_of_kept(docker: &Docker, image: &str, kept: Option<&str>) -> bool {
-    let Some(kept) = kept else { return false };
-    let Ok(history) = docker.image_history(kept).await else {
-        return false;
-    };
-    history.iter().any(|entry| entry.id == image || entry.id.trim_start_matches("sha256:").starts_with(image))
+/// Whether the full image ID `id` is the one `short` names (a short or full ID, `sha256:` or not).
+fn same_image(id: &str, short: &str) -> bool {
+    id.trim_start_matches("sha256:").starts_with(short.trim_start_matches("sha256:"))
 }
 
 /// Containers still present that a cancelled build started (`Running in ID` lines), by ID prefix.

@@ -4,17 +4,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read};
 
-/// A secret-looking file found in a layer.
+/// A file of interest in a layer: a secret, a build tool, a cache.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SecretFile {
+pub struct FoundFile {
     pub path: String,
-    pub what: &'static str,
-}
-
-/// Build tools or caches found in a layer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Leftover {
-    pub path: String,
+    /// What it is, as a message says it ("an SSH private key").
     pub what: &'static str,
 }
 
@@ -22,8 +16,8 @@ pub struct Leftover {
 pub struct Layer {
     /// Bytes of the regular files it adds.
     pub size: u64,
-    pub secrets: Vec<SecretFile>,
-    pub leftovers: Vec<Leftover>,
+    pub secrets: Vec<FoundFile>,
+    pub leftovers: Vec<FoundFile>,
     /// Paths this layer deletes (whiteouts); a directory's contents go with it.
     pub deleted: Vec<String>,
     /// Directories whose earlier contents this layer hides (opaque whiteouts).
@@ -55,8 +49,8 @@ impl SavedImage {
     }
 
     /// Leftovers still visible in the final filesystem, each with the layer that added it.
-    pub fn visible_leftovers(&self) -> Vec<(usize, &Leftover)> {
-        let mut present: BTreeMap<&str, (usize, &Leftover)> = BTreeMap::new();
+    pub fn visible_leftovers(&self) -> Vec<(usize, &FoundFile)> {
+        let mut present: BTreeMap<&str, (usize, &FoundFile)> = BTreeMap::new();
         for (index, layer) in self.layers.iter().enumerate() {
             for gone in layer.deleted.iter().chain(&layer.emptied) {
                 let inside = format!("{gone}/");
@@ -144,12 +138,12 @@ fn scan_layer(reader: impl Read) -> io::Result<Layer> {
                 git_dirs.push(git.to_owned());
                 layer
                     .secrets
-                    .push(SecretFile { path: git.to_owned(), what: "a git repository (its history may hold secrets)" });
+                    .push(FoundFile { path: git.to_owned(), what: "a git repository (its history may hold secrets)" });
             }
             continue;
         }
         if let Some(what) = leftover(&path, kind) {
-            layer.leftovers.push(Leftover { path: path.clone(), what });
+            layer.leftovers.push(FoundFile { path: path.clone(), what });
         }
         if !kind.is_file() {
             continue;
@@ -162,7 +156,7 @@ fn scan_layer(reader: impl Read) -> io::Result<Layer> {
                 entry.read_to_end(&mut content)?;
             }
             if let Some(what) = test(&String::from_utf8_lossy(&content)) {
-                layer.secrets.push(SecretFile { path, what });
+                layer.secrets.push(FoundFile { path, what });
             }
         }
     }

@@ -13,7 +13,7 @@ mod probe;
 mod procfs;
 mod steps;
 
-pub use probe::Expect;
+pub use probe::{Expect, Sandbox};
 
 use crate::lint::{Diagnostic, Severity};
 use crate::rules::instructions::dl3064::looks_secret;
@@ -25,7 +25,6 @@ use build::{build, BuildRequest};
 use engine::{Created, Engine};
 use futures_util::StreamExt;
 use places::Places;
-use probe::{ProbeOptions, Sandbox};
 use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -38,8 +37,7 @@ pub struct RunOptions {
     pub dockerfile: PathBuf,
     pub target: Option<String>,
     pub build_args: Vec<(String, String)>,
-    /// Network of the build and the container (`none` unless asked).
-    pub network: String,
+    pub sandbox: Sandbox,
     pub expect: Expect,
     /// How long a service must stay up.
     pub startup: Duration,
@@ -48,11 +46,6 @@ pub struct RunOptions {
     /// Time limit of each build.
     pub build_timeout: Duration,
     pub stop_timeout: Duration,
-    /// Bytes.
-    pub memory: i64,
-    pub pids: i64,
-    pub cpus: f64,
-    pub cap_add: Vec<String>,
     /// Keep the built image under this tag instead of removing it.
     pub keep: Option<String>,
     /// Image size budget in bytes: over it, DR008 is an error.
@@ -68,16 +61,18 @@ impl RunOptions {
             dockerfile,
             target: None,
             build_args: Vec::new(),
-            network: "none".to_owned(),
+            sandbox: Sandbox {
+                memory: 512 * 1024 * 1024,
+                pids: 256,
+                cpus: 1.0,
+                network: "none".to_owned(),
+                cap_add: Vec::new(),
+            },
             expect: Expect::Auto,
             startup: Duration::from_secs(5),
             timeout: Duration::from_secs(60),
             build_timeout: Duration::from_secs(600),
             stop_timeout: Duration::from_secs(5),
-            memory: 512 * 1024 * 1024,
-            pids: 256,
-            cpus: 1.0,
-            cap_add: Vec::new(),
             keep: None,
             max_size: None,
             cache_check: true,
@@ -88,18 +83,26 @@ impl RunOptions {
 /// Why a check could not give findings.
 #[derive(Debug)]
 pub enum RunError {
-    /// No engine, bad options, an unreadable context: nothing was checked.
-    Setup(String),
-    /// The engine failed midway.
-    Engine(String),
+    /// No engine, bad options, an unreadable context, an engine failing midway.
+    Failed(String),
     /// Ctrl-C.
     Interrupted,
+}
+
+/// What every part of one check shares.
+#[derive(Clone, Copy)]
+struct Session<'a> {
+    engine: &'a Engine,
+    options: &'a RunOptions,
+    /// Everything the check creates on the engine, for removal.
+    created: &'a Created,
+    progress: &'a (dyn Fn(&str) + Sync),
 }
 
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RunError::Setup(message) | RunError::Engine(message) => f.write_str(message),
+            RunError::Failed(message) => f.write_str(message),
             RunError::Interrupted => f.write_str("interrupted"),
         }
     }
@@ -115,10 +118,11 @@ pub fn check(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| RunError::Setup(format!("cannot start the async runtime: {e}")))?;
+        .map_err(|e| RunError::Failed(format!("cannot start the async runtime: {e}")))?;
     runtime.block_on(async {
         // Requests may stream a whole build: they get the build's time limit.
-        let engine = Engine::connect(options.build_timeout + Duration::from_secs(60)).await.map_err(RunError::Setup)?;
+        let engine =
+            Engine::connect(options.build_timeout + Duration::from_secs(60)).await.map_err(RunError::Failed)?;
         progress(&format!(
             "engine at {} (API {}{})",
             engine.host,
@@ -126,9 +130,10 @@ pub fn check(
             if engine.podman { ", Podman" } else { "" }
         ));
         let created = Created::default();
-        created.snapshot(&engine.docker).await.map_err(RunError::Engine)?;
+        created.snapshot(&engine.docker).await.map_err(RunError::Failed)?;
+        let session = Session { engine: &engine, options, created: &created, progress };
         let outcome = tokio::select! {
-            outcome = run_checks(&engine, source, options, &created, progress) => outcome,
+            outcome = run_checks(session, source) => outcome,
             _ = tokio::signal::ctrl_c() => Err(RunError::Interrupted),
         };
         let left = created.remove_all(&engine.docker, options.keep.as_deref()).await;
@@ -142,30 +147,25 @@ pub fn check(
     })
 }
 
-async fn run_checks(
-    engine: &Engine,
-    source: &str,
-    options: &RunOptions,
-    created: &Created,
-    progress: &(dyn Fn(&str) + Sync),
-) -> Result<Vec<Diagnostic>, RunError> {
+async fn run_checks(session: Session<'_>, source: &str) -> Result<Vec<Diagnostic>, RunError> {
+    let Session { engine, options, progress, .. } = session;
     let file = crate::syntax::parse(source);
     let model = Model::build(source, &file);
     let places = Places::new(&model, options.target.as_deref()).ok_or_else(|| {
-        RunError::Setup(match &options.target {
+        RunError::Failed(match &options.target {
             Some(target) => format!("--target {target}: no stage of that name"),
             None => "the Dockerfile has no FROM".to_owned(),
         })
     })?;
     let context = &options.context;
     if !context.is_dir() {
-        return Err(RunError::Setup(format!("{}: the build context is not a directory", context.display())));
+        return Err(RunError::Failed(format!("{}: the build context is not a directory", context.display())));
     }
     let dockerfile_name = name_in_context(context, &options.dockerfile);
     let pack = |changed: Option<&str>| {
         let packing = context::Packing { dockerfile: &dockerfile_name, dockerfile_text: Some(source), changed };
-        context::pack_with(context, &packing)
-            .map_err(|e| RunError::Setup(format!("{}: cannot pack the build context: {e}", context.display())))
+        context::pack(context, &packing)
+            .map_err(|e| RunError::Failed(format!("{}: cannot pack the build context: {e}", context.display())))
     };
     let packed = pack(None)?;
     let tag = options.keep.clone().unwrap_or_else(|| format!("dlint-run:{}", std::process::id()));
@@ -173,9 +173,9 @@ async fn run_checks(
         "building {} ({} context entries, network {})",
         options.dockerfile.display(),
         packed.entries.len(),
-        options.network
+        options.sandbox.network
     ));
-    if let Err(failure) = timed_build(engine, &places, packed.tar, &tag, options, created, progress).await {
+    if let Err(failure) = timed_build(session, &places, &dockerfile_name, packed.tar, &tag).await {
         return Ok(vec![failure]);
     }
     let mut found = Vec::new();
@@ -183,7 +183,7 @@ async fn run_checks(
         .docker
         .inspect_image(&tag)
         .await
-        .map_err(|e| RunError::Engine(format!("cannot inspect the built image: {e}")))?;
+        .map_err(|e| RunError::Failed(format!("cannot inspect the built image: {e}")))?;
     let config = inspected.config.clone().unwrap_or_default();
     let size = inspected.size.unwrap_or(0).max(0) as u64;
     progress(&format!("built: {}", human_size(size)));
@@ -191,28 +191,13 @@ async fn run_checks(
     let saved = save(engine, &tag).await?;
     found.extend(image_findings(&places, &saved, &config, size, options));
 
-    let sandbox = Sandbox {
-        memory: options.memory,
-        pids: options.pids,
-        cpus: options.cpus,
-        network: options.network.clone(),
-        cap_add: options.cap_add.clone(),
-    };
-    let probe_options = ProbeOptions {
-        sandbox,
-        expect: options.expect,
-        startup: options.startup,
-        stop_timeout: options.stop_timeout,
-        deadline: Instant::now() + options.timeout,
-    };
     progress("running the container");
     // The probes watch their own deadline; this limit only guards against an engine that stops answering.
     let limit = options.timeout + options.stop_timeout + Duration::from_secs(30);
-    match tokio::time::timeout(limit, probe::probe(engine, &tag, &config, &places, &probe_options, created, progress))
-        .await
-    {
-        Ok(result) => found.extend(result.map_err(RunError::Engine)?),
-        Err(_) => return Err(RunError::Engine(format!("the engine did not answer within {} s", limit.as_secs()))),
+    let deadline = Instant::now() + options.timeout;
+    match tokio::time::timeout(limit, probe::probe(&session, &tag, &config, &places, deadline)).await {
+        Ok(result) => found.extend(result.map_err(RunError::Failed)?),
+        Err(_) => return Err(RunError::Failed(format!("the engine did not answer within {} s", limit.as_secs()))),
     }
 
     if options.cache_check {
@@ -221,7 +206,7 @@ async fn run_checks(
                 progress(&format!("rebuilding with a changed `{}` to test the cache", plan.file));
                 let changed = pack(Some(&plan.file))?;
                 let retag = format!("{tag}-cache");
-                match timed_build(engine, &places, changed.tar, &retag, options, created, progress).await {
+                match timed_build(session, &places, &dockerfile_name, changed.tar, &retag).await {
                     Ok(rebuilt) => found.extend(cache::judge(&places, &plan, &rebuilt)),
                     Err(failure) => {
                         progress(&format!("the rebuild failed, so the cache was not tested: {}", failure.message))
@@ -239,28 +224,17 @@ async fn run_checks(
 /// A build within the build time limit: its steps, or the DR001 finding when it fails or runs out of
 /// time (on the step under way).
 async fn timed_build(
-    engine: &Engine,
+    session: Session<'_>,
     places: &Places<'_, '_>,
+    dockerfile: &str,
     tar: Vec<u8>,
     tag: &str,
-    options: &RunOptions,
-    created: &Created,
-    progress: &(dyn Fn(&str) + Sync),
 ) -> Result<Vec<steps::Step>, Diagnostic> {
-    let dockerfile_name = name_in_context(&options.context, &options.dockerfile);
-    let request = BuildRequest {
-        context_tar: tar,
-        dockerfile: &dockerfile_name,
-        tag,
-        target: options.target.as_deref(),
-        build_args: &options.build_args,
-        network: &options.network,
-        memory: options.memory,
-    };
+    let options = session.options;
+    let request = BuildRequest { context_tar: tar, dockerfile, tag };
     let started = Instant::now();
     let mut log = steps::BuildLog::default();
-    let outcome =
-        tokio::time::timeout(options.build_timeout, build(engine, request, created, progress, &mut log)).await;
+    let outcome = tokio::time::timeout(options.build_timeout, build(&session, request, &mut log)).await;
     log.match_instructions(places.model);
     let last_step = log.steps.iter().rev().find(|s| s.instruction.is_some());
     let at = last_step.and_then(|s| s.instruction).unwrap_or(places.model.stages.first().map_or(0, |s| s.from));
@@ -288,7 +262,7 @@ async fn timed_build(
         }
         return Err(failure(message));
     }
-    progress(&format!(
+    (session.progress)(&format!(
         "build finished in {:.1} s ({} of {} steps from the cache)",
         started.elapsed().as_secs_f64(),
         log.steps.iter().filter(|s| s.cached).count(),
@@ -331,7 +305,7 @@ fn name_in_context(context: &Path, dockerfile: &Path) -> String {
 
 /// The image as `docker save` gives it, spooled to a temporary file and read.
 async fn save(engine: &Engine, tag: &str) -> Result<image::SavedImage, RunError> {
-    let failed = |e: &dyn std::fmt::Display| RunError::Engine(format!("cannot read the built image: {e}"));
+    let failed = |e: &dyn std::fmt::Display| RunError::Failed(format!("cannot read the built image: {e}"));
     let mut spool = tempfile::tempfile().map_err(|e| failed(&e))?;
     let mut stream = engine.docker.export_image(tag);
     while let Some(chunk) = stream.next().await {

@@ -5,6 +5,7 @@
 use super::engine::{labels, Created, Engine};
 use super::places::Places;
 use super::procfs::{self, Listener, Protocol};
+use super::Session;
 use crate::lint::{Diagnostic, Severity};
 use crate::rules::runtime::{
     CONTAINER_EXITED, IGNORES_STOP_SIGNAL, PORT_NOT_LISTENING, RESOURCE_LIMIT, RUNS_AS_ROOT, UNHEALTHY,
@@ -31,38 +32,31 @@ pub enum Expect {
 }
 
 /// The container's limits.
+#[derive(Clone, Debug)]
 pub struct Sandbox {
-    /// Bytes.
+    /// Bytes (also the build's limit).
     pub memory: i64,
     pub pids: i64,
     pub cpus: f64,
+    /// Network of the build and the container (`none` unless asked).
     pub network: String,
     pub cap_add: Vec<String>,
-}
-
-pub struct ProbeOptions {
-    pub sandbox: Sandbox,
-    pub expect: Expect,
-    pub startup: Duration,
-    pub stop_timeout: Duration,
-    /// When every check must be done.
-    pub deadline: Instant,
 }
 
 /// How many log lines a finding quotes.
 const LOG_LINES: usize = 10;
 const POLL: Duration = Duration::from_millis(200);
 
-/// Runs the image and returns the findings. The container is recorded in `created` for removal.
+/// Runs the image and returns the findings, all checks done by `deadline`. The container is recorded
+/// for removal.
 pub async fn probe(
-    engine: &Engine,
+    session: &Session<'_>,
     image: &str,
     config: &ImageConfig,
     places: &Places<'_, '_>,
-    options: &ProbeOptions,
-    created: &Created,
-    progress: &(dyn Fn(&str) + Sync),
+    deadline: Instant,
 ) -> Result<Vec<Diagnostic>, String> {
+    let Session { engine, options, created, progress } = *session;
     let docker = &engine.docker;
     let sandbox = &options.sandbox;
     let id = create(engine, image, sandbox, created).await?;
@@ -88,8 +82,8 @@ pub async fn probe(
 
     // Startup: a job runs to its end; anything else gets the startup window.
     let until = match options.expect {
-        Expect::Job => options.deadline,
-        _ => (started + options.startup).min(options.deadline),
+        Expect::Job => deadline,
+        _ => (started + options.startup).min(deadline),
     };
     let mut state = wait_while_running(engine, &id, until).await?;
     let command = places.command();
@@ -121,7 +115,7 @@ pub async fn probe(
         return Ok(found);
     }
     if options.expect == Expect::Job {
-        let limit = options.deadline.saturating_duration_since(started).as_secs();
+        let limit = deadline.saturating_duration_since(started).as_secs();
         let message =
             format!("the job was still running when the {limit} s time limit ran out{}", last_logs(engine, &id).await);
         report(&mut found, &CONTAINER_EXITED, CONTAINER_EXITED.severity, command, message);
@@ -151,7 +145,7 @@ pub async fn probe(
         let verdict_by = started + start + (interval + timeout) * (retries + 1);
         let line = places.last(crate::syntax::Keyword::Healthcheck).unwrap_or(places.from());
         progress("waiting for the health check");
-        state = wait_for_health(engine, &id, verdict_by.min(options.deadline)).await?;
+        state = wait_for_health(engine, &id, verdict_by.min(deadline)).await?;
         let status = state.health.as_ref().and_then(|h| h.status);
         let probe_output = health_output(&state);
         if !is_running(&state) {
