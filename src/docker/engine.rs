@@ -52,6 +52,35 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// Runs a container's health check once through Podman's own API. Bollard speaks only Docker's
+    /// API, so this one request is written by hand (HTTP/1.1, one request per connection).
+    pub async fn podman_health_check(&self, id: &str) -> Result<(), String> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let request = format!(
+            "GET /v4.0.0/libpod/containers/{id}/healthcheck HTTP/1.1\r\nHost: podman\r\nConnection: close\r\n\r\n"
+        );
+        let mut response = Vec::new();
+        let failed = |e: std::io::Error| e.to_string();
+        if let Some(path) = self.host.strip_prefix("unix://") {
+            let mut stream = tokio::net::UnixStream::connect(path).await.map_err(failed)?;
+            stream.write_all(request.as_bytes()).await.map_err(failed)?;
+            stream.read_to_end(&mut response).await.map_err(failed)?;
+        } else {
+            let address = self.host.trim_start_matches("tcp://").trim_start_matches("http://");
+            let mut stream = tokio::net::TcpStream::connect(address).await.map_err(failed)?;
+            stream.write_all(request.as_bytes()).await.map_err(failed)?;
+            stream.read_to_end(&mut response).await.map_err(failed)?;
+        }
+        let response = String::from_utf8_lossy(&response);
+        let status_line = response.lines().next().unwrap_or("");
+        match status_line.split_whitespace().nth(1) {
+            Some("200") => Ok(()),
+            _ => Err(format!("Podman answered `{status_line}`")),
+        }
+    }
+}
+
 fn unreachable_message(host: &str, error: &str) -> String {
     format!(
         "no container engine answers at {host} ({error}).\n\

@@ -1,6 +1,7 @@
 //! What the built image holds, read from its saved form (`docker save`): each layer's files, mapped to
 //! the instruction that made the layer through the image's history. Pure over the archive's bytes.
 
+use bollard::models::ImageConfig;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read};
 
@@ -37,8 +38,9 @@ pub struct SavedImage {
     /// In order, base layers first.
     pub layers: Vec<Layer>,
     pub history: Vec<HistoryEntry>,
-    /// `NAME=value` entries of the config.
-    pub env: Vec<String>,
+    /// The image config (env, user, exposed ports, health check, stop signal) as the image itself
+    /// records it: engines' inspect answers may leave parts out (Podman 4 omits the health check).
+    pub config: ImageConfig,
 }
 
 impl SavedImage {
@@ -107,8 +109,7 @@ pub fn read_saved(archive: impl Read) -> io::Result<SavedImage> {
             layer: !entry["empty_layer"].as_bool().unwrap_or(false),
         });
     }
-    image.env =
-        config["config"]["Env"].as_array().into_iter().flatten().filter_map(|e| e.as_str().map(String::from)).collect();
+    image.config = serde_json::from_value(config["config"].clone()).map_err(|e| invalid(&e.to_string()))?;
     Ok(image)
 }
 
@@ -294,6 +295,6 @@ mod tests {
         // gcc was removed by the last layer; the apt lists it added stay.
         let visible: Vec<(usize, &str)> = image.visible_leftovers().into_iter().map(|(l, x)| (l, x.what)).collect();
         assert_eq!(visible, vec![(2, "APT package lists")]);
-        assert_eq!(image.env, vec!["PATH=/bin", "API_TOKEN=x"]);
+        assert_eq!(image.config.env, Some(vec!["PATH=/bin".to_owned(), "API_TOKEN=x".to_owned()]));
     }
 }

@@ -184,18 +184,17 @@ async fn run_checks(session: Session<'_>, source: &str) -> Result<Vec<Diagnostic
         .inspect_image(&tag)
         .await
         .map_err(|e| RunError::Failed(format!("cannot inspect the built image: {e}")))?;
-    let config = inspected.config.clone().unwrap_or_default();
     let size = inspected.size.unwrap_or(0).max(0) as u64;
     progress(&format!("built: {}", human_size(size)));
 
     let saved = save(engine, &tag).await?;
-    found.extend(image_findings(&places, &saved, &config, size, options));
+    found.extend(image_findings(&places, &saved, size, options));
 
     progress("running the container");
     // The probes watch their own deadline; this limit only guards against an engine that stops answering.
     let limit = options.timeout + options.stop_timeout + Duration::from_secs(30);
     let deadline = Instant::now() + options.timeout;
-    match tokio::time::timeout(limit, probe::probe(&session, &tag, &config, &places, deadline)).await {
+    match tokio::time::timeout(limit, probe::probe(&session, &tag, &saved.config, &places, deadline)).await {
         Ok(result) => found.extend(result.map_err(RunError::Failed)?),
         Err(_) => return Err(RunError::Failed(format!("the engine did not answer within {} s", limit.as_secs()))),
     }
@@ -316,13 +315,7 @@ async fn save(engine: &Engine, tag: &str) -> Result<image::SavedImage, RunError>
 }
 
 /// DR007 (secret files, values), DR008 (size), DR009 (build tools) from the saved image.
-fn image_findings(
-    places: &Places,
-    saved: &image::SavedImage,
-    config: &bollard::models::ImageConfig,
-    size: u64,
-    options: &RunOptions,
-) -> Vec<Diagnostic> {
+fn image_findings(places: &Places, saved: &image::SavedImage, size: u64, options: &RunOptions) -> Vec<Diagnostic> {
     let model = places.model;
     let created_by: Vec<&str> = saved.history.iter().map(|h| h.created_by.as_str()).collect();
     let history = places.history_instructions(&created_by);
@@ -351,7 +344,7 @@ fn image_findings(
             found.push(Diagnostic::new(&SECRET_IN_IMAGE, SECRET_IN_IMAGE.severity, places.span(at), message));
         }
     }
-    for entry in config.env.iter().flatten() {
+    for entry in saved.config.env.iter().flatten() {
         let Some((name, value)) = entry.split_once('=') else { continue };
         if value.is_empty() || value.starts_with('/') || !looks_secret(name) {
             continue;

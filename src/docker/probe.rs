@@ -142,10 +142,12 @@ pub async fn probe(
         let (interval, timeout) = (period(health.interval, 30), period(health.timeout, 30));
         let start = period(health.start_period, 0);
         let retries = health.retries.filter(|r| *r > 0).unwrap_or(3) as u32;
-        let verdict_by = started + start + (interval + timeout) * (retries + 1);
+        // Podman's probes start now, when dlint asks for them; the engine's own ran from the start.
+        let probing_since = if engine.podman { Instant::now() } else { started };
+        let verdict_by = probing_since + start + (interval + timeout) * (retries + 1);
         let line = places.last(crate::syntax::Keyword::Healthcheck).unwrap_or(places.from());
         progress("waiting for the health check");
-        state = wait_for_health(engine, &id, verdict_by.min(deadline)).await?;
+        state = wait_for_health(engine, &id, interval, verdict_by.min(deadline), progress).await?;
         let status = state.health.as_ref().and_then(|h| h.status);
         let probe_output = health_output(&state);
         if !is_running(&state) {
@@ -168,14 +170,8 @@ pub async fn probe(
             }
             _ => {
                 let waited = started.elapsed().as_secs_f64();
-                let podman = if engine.podman {
-                    " (Podman runs health checks only through systemd timers: see the README)"
-                } else {
-                    ""
-                };
-                let message = format!(
-                    "the container was not healthy after {waited:.1} s (health: starting){podman}{probe_output}"
-                );
+                let message =
+                    format!("the container was not healthy after {waited:.1} s (health: starting){probe_output}");
                 report(&mut found, &UNHEALTHY, UNHEALTHY.severity, line, message);
             }
         }
@@ -186,21 +182,26 @@ pub async fn probe(
         None => progress("could not read the container's sockets: DR005 not checked"),
     }
 
-    if oom_kills(engine, &id, started_unix).await > 0 {
+    // The cgroup's own counters where this machine can read them; the engine's view otherwise.
+    let oom_kills = match proc.cgroup_counter("memory", "memory.oom_control", "memory.events", "oom_kill") {
+        Some(count) => count,
+        None => oom_events(engine, &id, started_unix).await,
+    };
+    if oom_kills > 0 {
         let message = format!(
             "a process of the container was killed for using more than its {} of memory",
             megabytes(sandbox.memory)
         );
         report(&mut found, &RESOURCE_LIMIT, RESOURCE_LIMIT.severity, command, message);
     }
-    if let Some(processes) = process_count(engine, &id).await {
-        if processes >= sandbox.pids as usize {
-            let message = format!(
-                "the container reached its limit of {} processes (a fork bomb or a process leak)",
-                sandbox.pids
-            );
-            report(&mut found, &RESOURCE_LIMIT, RESOURCE_LIMIT.severity, command, message);
-        }
+    let at_pids_limit = match proc.cgroup_counter("pids", "pids.events", "pids.events", "max") {
+        Some(refused_forks) => refused_forks > 0,
+        None => process_count(engine, &id).await.is_some_and(|count| count >= sandbox.pids as usize),
+    };
+    if at_pids_limit {
+        let message =
+            format!("the container reached its limit of {} processes (a fork bomb or a process leak)", sandbox.pids);
+        report(&mut found, &RESOURCE_LIMIT, RESOURCE_LIMIT.severity, command, message);
     }
 
     let signal = config.stop_signal.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| "SIGTERM".to_owned());
@@ -254,12 +255,25 @@ async fn create(engine: &Engine, image: &str, sandbox: &Sandbox, created: &Creat
 }
 
 async fn inspect(engine: &Engine, id: &str) -> Result<ContainerState, String> {
-    let response = engine
-        .docker
-        .inspect_container(id, None::<bollard::query_parameters::InspectContainerOptions>)
-        .await
-        .map_err(|e| format!("cannot inspect the container: {e}"))?;
-    Ok(response.state.unwrap_or_default())
+    let failed = |e: &dyn std::fmt::Display| format!("cannot inspect the container: {e}");
+    match engine.docker.inspect_container(id, None::<bollard::query_parameters::InspectContainerOptions>).await {
+        Ok(response) => Ok(response.state.unwrap_or_default()),
+        Err(bollard::errors::Error::JsonDataError { contents, .. }) => {
+            state_from_json(&contents).map_err(|e| failed(&e))
+        }
+        Err(e) => Err(failed(&e)),
+    }
+}
+
+/// The container state from an inspect answer the Docker API types reject: Podman says `stopped`
+/// where Docker says `exited`.
+fn state_from_json(contents: &str) -> Result<ContainerState, serde_json::Error> {
+    let mut answer: serde_json::Value = serde_json::from_str(contents)?;
+    let mut state = answer["State"].take();
+    if state["Status"] == "stopped" {
+        state["Status"] = "exited".into();
+    }
+    serde_json::from_value(state)
 }
 
 fn is_running(state: &ContainerState) -> bool {
@@ -277,9 +291,26 @@ async fn wait_while_running(engine: &Engine, id: &str, until: Instant) -> Result
     }
 }
 
-/// Polls until the health check gives a verdict, the container stops, or `until` passes.
-async fn wait_for_health(engine: &Engine, id: &str, until: Instant) -> Result<ContainerState, String> {
+/// Polls until the health check gives a verdict, the container stops, or `until` passes. Podman runs
+/// health checks on a systemd timer, which a machine without systemd lacks: there each probe is asked
+/// for through Podman's own API, one per `interval`.
+async fn wait_for_health(
+    engine: &Engine,
+    id: &str,
+    interval: Duration,
+    until: Instant,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<ContainerState, String> {
+    let mut next_probe = Instant::now();
     loop {
+        if engine.podman && Instant::now() >= next_probe {
+            let remaining = until.saturating_duration_since(Instant::now());
+            // A probe that outlives the wait is not waited for: the verdict is "still starting".
+            if let Ok(Err(e)) = tokio::time::timeout(remaining, engine.podman_health_check(id)).await {
+                progress(&format!("could not run the health check through Podman's API: {e}"));
+            }
+            next_probe = Instant::now() + interval;
+        }
         let state = inspect(engine, id).await?;
         let status = state.health.as_ref().and_then(|h| h.status);
         let decided = matches!(status, Some(HealthStatusEnum::HEALTHY | HealthStatusEnum::UNHEALTHY));
@@ -422,6 +453,20 @@ impl ProcReader<'_> {
         exec_output(self.engine, self.id, &["cat", &format!("/proc/1/{file}")]).await
     }
 
+    /// A counter of the container's cgroup, read on this machine: the line `key N` of `v1_file` under
+    /// the controller's hierarchy (cgroup v1), or of `v2_file` (cgroup v2).
+    fn cgroup_counter(&self, controller: &str, v1_file: &str, v2_file: &str, key: &str) -> Option<u64> {
+        if !self.engine.local || self.pid <= 0 {
+            return None;
+        }
+        let membership = std::fs::read_to_string(format!("/proc/{}/cgroup", self.pid)).ok()?;
+        let file = match procfs::cgroup_path(&membership, controller)? {
+            procfs::Cgroup::V1(path) => format!("/sys/fs/cgroup/{controller}{path}/{v1_file}"),
+            procfs::Cgroup::V2(path) => format!("/sys/fs/cgroup{path}/{v2_file}"),
+        };
+        procfs::counter(&std::fs::read_to_string(file).ok()?, key)
+    }
+
     async fn uid(&self) -> Option<u32> {
         let uid = procfs::effective_uid(&self.read("status").await?)?;
         match self.read("uid_map").await {
@@ -475,9 +520,10 @@ async fn process_count(engine: &Engine, id: &str) -> Option<usize> {
     top.processes.map(|p| p.len())
 }
 
-/// How many times the kernel killed one of the container's processes for memory since `since` (the
-/// main process may survive it: the engine's `OOMKilled` flag then stays false).
-async fn oom_kills(engine: &Engine, id: &str, since: u64) -> usize {
+/// How many times the engine saw the kernel kill one of the container's processes for memory since
+/// `since` (the main process may survive it: the engine's `OOMKilled` flag then stays false). Docker
+/// reports these; Podman only a killed main process.
+async fn oom_events(engine: &Engine, id: &str, since: u64) -> u64 {
     let filters =
         HashMap::from([("container".to_owned(), vec![id.to_owned()]), ("event".to_owned(), vec!["oom".to_owned()])]);
     let options = EventsOptionsBuilder::default()
@@ -509,4 +555,18 @@ async fn stop(engine: &Engine, id: &str, signal: &str, timeout: Duration) -> Res
     }
     let state = wait_while_running(engine, id, Instant::now() + timeout).await?;
     Ok(!is_running(&state))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn podman_stopped_state_reads_as_exited() {
+        let answer =
+            r#"{"Id": "x", "State": {"Status": "stopped", "Running": false, "ExitCode": 3, "OOMKilled": false}}"#;
+        let state = state_from_json(answer).unwrap();
+        assert_eq!((state.running, state.exit_code), (Some(false), Some(3)));
+        assert_eq!(state.status, Some(bollard::models::ContainerStateStatusEnum::EXITED));
+    }
 }

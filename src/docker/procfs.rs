@@ -1,5 +1,6 @@
 //! Reading a container's process facts from /proc text: listening sockets (`net/tcp`, `tcp6`, `udp`,
-//! `udp6`), the effective uid (`status`) and the user-namespace map (`uid_map`).
+//! `udp6`), the effective uid (`status`), the user-namespace map (`uid_map`), its cgroups (`cgroup`)
+//! and their counters (`memory.events`, `pids.events`...).
 
 /// A socket bound to a port and waiting for peers.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,6 +79,38 @@ pub fn uid_inside(host_uid: u32, uid_map: &str) -> Option<u32> {
     })
 }
 
+/// Where a process's cgroup for a controller is.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Cgroup<'a> {
+    /// Under the controller's own hierarchy: `/sys/fs/cgroup/<controller><path>`.
+    V1(&'a str),
+    /// In the unified hierarchy: `/sys/fs/cgroup<path>`.
+    V2(&'a str),
+}
+
+/// The cgroup of `controller` in /proc/PID/cgroup (`ID:controllers:path` lines; `0::path` for v2).
+pub fn cgroup_path<'a>(membership: &'a str, controller: &str) -> Option<Cgroup<'a>> {
+    let entries = membership.lines().filter_map(|line| {
+        let mut parts = line.splitn(3, ':');
+        Some((parts.next()?, parts.next()?, parts.next()?))
+    });
+    let mut unified = None;
+    for (id, controllers, path) in entries {
+        if controllers.split(',').any(|c| c == controller) {
+            return Some(Cgroup::V1(path));
+        }
+        if id == "0" && controllers.is_empty() {
+            unified = Some(Cgroup::V2(path));
+        }
+    }
+    unified
+}
+
+/// The number on the line `key N` of a cgroup counter file.
+pub fn counter(text: &str, key: &str) -> Option<u64> {
+    text.lines().find_map(|line| line.strip_prefix(key)?.strip_prefix(' ')?.trim().parse().ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +138,22 @@ mod tests {
             listeners(udp, Protocol::Udp),
             vec![Listener { port: 53, protocol: Protocol::Udp, loopback: false }]
         );
+    }
+
+    #[test]
+    fn cgroups_and_their_counters() {
+        let v1 = "9:name=systemd:/docker/abc\n8:pids:/docker/abc\n4:memory:/docker/abc\n1:cpu,cpuacct:/docker/abc\n0::/docker/abc\n";
+        assert_eq!(cgroup_path(v1, "memory"), Some(Cgroup::V1("/docker/abc")));
+        assert_eq!(cgroup_path(v1, "cpuacct"), Some(Cgroup::V1("/docker/abc")));
+        assert_eq!(
+            cgroup_path("0::/system.slice/docker-abc.scope\n", "pids"),
+            Some(Cgroup::V2("/system.slice/docker-abc.scope"))
+        );
+        assert_eq!(cgroup_path("", "pids"), None);
+        assert_eq!(counter("oom_kill_disable 0\nunder_oom 0\noom_kill 2\n", "oom_kill"), Some(2));
+        assert_eq!(counter("low 0\nhigh 0\nmax 0\noom 1\noom_kill 1\n", "oom_kill"), Some(1));
+        assert_eq!(counter("max 17\n", "max"), Some(17));
+        assert_eq!(counter("max 17\n", "oom_kill"), None);
     }
 
     #[test]

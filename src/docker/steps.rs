@@ -128,17 +128,23 @@ fn without_escapes(line: &str) -> String {
     out
 }
 
-/// `Step 3/10 : RUN make` or `STEP 3/10: RUN make` -> (3, "RUN make").
+/// `Step 3/10 : RUN make`, `STEP 3/10: RUN make` or, in a multi-stage Buildah build, `[2/2] STEP
+/// 3/10: RUN make` (numbered within the stage) -> (3, "RUN make").
 fn step_header(line: &str) -> Option<(usize, &str)> {
+    let line = match line.strip_prefix('[').and_then(|rest| rest.split_once("] ")) {
+        Some((stage, rest)) if stage.contains('/') => rest,
+        _ => line,
+    };
     let rest = line.strip_prefix("Step ").or_else(|| line.strip_prefix("STEP "))?;
     let (counts, text) = rest.split_once(':')?;
     let (number, _) = counts.trim().split_once('/')?;
     Some((number.parse().ok()?, text.trim()))
 }
 
+/// Docker prints 12 hex digits after the arrow, Buildah 11, full IDs 64.
 fn is_image_id(text: &str) -> bool {
     let id = text.strip_prefix("sha256:").unwrap_or(text);
-    id.len() >= 12 && id.chars().all(|c| c.is_ascii_hexdigit())
+    id.len() >= 11 && id.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// Docker's classic builder numbers every instruction, global ARGs included. A step is the instruction
@@ -210,6 +216,19 @@ mod tests {
         assert_eq!(log.steps.len(), 2);
         assert!(log.steps[1].cached);
         assert_eq!(log.steps[1].image.as_deref(), Some("0123456789ab"));
+        // Multi-stage: a stage prefix, numbers within each stage, 11-digit IDs; matched to
+        // instructions by text.
+        let mut log = BuildLog::default();
+        log.feed("[1/2] STEP 1/2: FROM busybox AS a\n[1/2] STEP 2/2: RUN true\n--> 496be31ed80\n");
+        log.feed("[2/2] STEP 1/2: FROM busybox\n[2/2] STEP 2/2: COPY --from=a /x /x\n--> f520960d4d9\n");
+        let texts: Vec<&str> = log.steps.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["FROM busybox AS a", "RUN true", "FROM busybox", "COPY --from=a /x /x"]);
+        assert_eq!(log.steps[1].image.as_deref(), Some("496be31ed80"));
+        let source = "FROM busybox AS a\nRUN true\nFROM busybox\nCOPY --from=a /x /x\n";
+        let file = crate::syntax::parse(source);
+        log.match_instructions(&Model::build(source, &file));
+        let matched: Vec<_> = log.steps.iter().map(|s| s.instruction).collect();
+        assert_eq!(matched, [Some(0), Some(1), Some(2), Some(3)]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! `dlint run` against a real engine: every context in testdata/build/ is built and run, its runtime
-//! findings compared with the case's `expect` file (`CODE LINE` per line), and the engine must hold
-//! the same containers and images afterwards. Without an engine the tests say SKIPPED, except in CI.
+//! `dlint run` against real engines: every context in testdata/build/ is built and run with Docker and
+//! with Podman's Docker-compatible service, its runtime findings compared with the case's `expect` file
+//! (`CODE LINE` per line), and the engine must hold the same containers and images afterwards. Without
+//! an engine the tests say SKIPPED, except in CI (`.ci/run` starts both).
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -37,10 +38,36 @@ fn engine() -> Option<MutexGuard<'static, ()>> {
     ready.then_some(guard)
 }
 
-/// Containers and images on the engine.
-fn engine_objects() -> (BTreeSet<String>, BTreeSet<String>) {
+/// Where `scripts/docker-test-env.sh --podman` serves Podman's Docker-compatible API.
+const PODMAN: &str = "unix:///run/podman/podman.sock";
+
+/// Whether Podman's service answers; only asked while holding [`engine`].
+fn podman() -> bool {
+    static READY: OnceLock<bool> = OnceLock::new();
+    *READY.get_or_init(|| {
+        let components = ["version", "--format", "{{range .Server.Components}}{{.Name}} {{end}}"];
+        let version = Command::new("docker").args(components).env("DOCKER_HOST", PODMAN).output();
+        let answers =
+            version.is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains("Podman"));
+        if !answers {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "no Podman service at {PODMAN}, and CI needs one (.ci/run starts it)"
+            );
+            eprintln!("SKIPPED: no Podman service at {PODMAN} (scripts/docker-test-env.sh --podman starts one)");
+        }
+        answers
+    })
+}
+
+/// Containers and images on the engine at `host` (Docker's default when `None`).
+fn engine_objects(host: Option<&str>) -> (BTreeSet<String>, BTreeSet<String>) {
     let list = |args: &[&str]| -> BTreeSet<String> {
-        let out = Command::new("docker").args(args).output().expect("docker runs");
+        let mut docker = Command::new("docker");
+        if let Some(host) = host {
+            docker.env("DOCKER_HOST", host);
+        }
+        let out = docker.args(args).output().expect("docker runs");
         String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect()
     };
     (list(&["ps", "-aq", "--no-trunc"]), list(&["images", "-aq", "--no-trunc"]))
@@ -54,14 +81,20 @@ struct Run {
 
 /// Runs `dlint` with `args` in the repository and checks that it left nothing behind.
 fn dlint_leaving_nothing(args: &[&str]) -> Run {
-    let before = engine_objects();
-    let out = Command::new(env!("CARGO_BIN_EXE_dlint"))
-        .args(args)
-        .current_dir(crate::support::repo_path(""))
-        .output()
-        .expect("dlint runs");
+    dlint_on(None, args)
+}
+
+/// Runs `dlint` with `args` against the engine at `host` (Docker's default when `None`) and checks
+/// that it left nothing behind there.
+fn dlint_on(host: Option<&str>, args: &[&str]) -> Run {
+    let before = engine_objects(host);
+    let mut dlint = Command::new(env!("CARGO_BIN_EXE_dlint"));
+    if let Some(host) = host {
+        dlint.env("DOCKER_HOST", host);
+    }
+    let out = dlint.args(args).current_dir(crate::support::repo_path("")).output().expect("dlint runs");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(engine_objects(), before, "dlint {args:?} left containers or images behind\n{stderr}");
+    assert_eq!(engine_objects(host), before, "dlint {args:?} left containers or images behind\n{stderr}");
     let code = out.status.code().unwrap_or(-1);
     let findings = match serde_json::from_slice(&out.stdout) {
         Ok(Value::Array(findings)) => findings,
@@ -103,16 +136,20 @@ fn check_case(name: &str) {
     let context = format!("testdata/build/{name}");
     let mut args = vec!["run", context.as_str(), "--format", "json", "--no-config"];
     args.extend(extra.iter().map(String::as_str));
-    let started = std::time::Instant::now();
-    let run = dlint_leaving_nothing(&args);
-    assert_ne!(run.code, 2, "{name}: {}", run.stderr);
-    let with_size = expected.iter().any(|e| e.starts_with("DR008"));
-    let found = runtime_pairs(&run.findings, with_size);
-    assert_eq!(found, expected, "{name}: {:#?}\n{}", run.findings, run.stderr);
-    // Every finding fails the run (the default fail level is info) but the size report.
-    let failing = run.findings.iter().any(|f| f["code"] != "DR008" || f["severity"] == "error");
-    assert_eq!(run.code, i32::from(failing), "{name}: exit code\n{}", run.stderr);
-    eprintln!("{name}: {:.1} s", started.elapsed().as_secs_f64());
+    let hosts = if podman() { vec![None, Some(PODMAN)] } else { vec![None] };
+    for host in hosts {
+        let engine = host.unwrap_or("Docker");
+        let started = std::time::Instant::now();
+        let run = dlint_on(host, &args);
+        assert_ne!(run.code, 2, "{name} on {engine}: {}", run.stderr);
+        let with_size = expected.iter().any(|e| e.starts_with("DR008"));
+        let found = runtime_pairs(&run.findings, with_size);
+        assert_eq!(found, expected, "{name} on {engine}: {:#?}\n{}", run.findings, run.stderr);
+        // Every finding fails the run (the default fail level is info) but the size report.
+        let failing = run.findings.iter().any(|f| f["code"] != "DR008" || f["severity"] == "error");
+        assert_eq!(run.code, i32::from(failing), "{name} on {engine}: exit code\n{}", run.stderr);
+        eprintln!("{name} on {engine}: {:.1} s", started.elapsed().as_secs_f64());
+    }
 }
 
 macro_rules! cases {
@@ -278,7 +315,7 @@ fn suppressions_and_config_apply_to_runtime_findings() {
 #[test]
 fn ctrl_c_cleans_up_and_exits_130() {
     let Some(_engine) = engine() else { return };
-    let before = engine_objects();
+    let before = engine_objects(None);
     let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
         .args(["run", "testdata/build/dr010-ignores-sigterm", "--no-config", "--timeout", "120"])
         .current_dir(crate::support::repo_path(""))
@@ -288,14 +325,14 @@ fn ctrl_c_cleans_up_and_exits_130() {
         .unwrap();
     // Interrupt once the container runs.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while engine_objects().0.len() <= before.0.len() {
+    while engine_objects(None).0.len() <= before.0.len() {
         assert!(std::time::Instant::now() < deadline, "the container never started");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     let status = crate::support::wait_at_most(&mut child, std::time::Duration::from_secs(60));
     assert_eq!(status.code(), Some(130));
-    assert_eq!(engine_objects(), before, "an interrupted run left containers or images behind");
+    assert_eq!(engine_objects(None), before, "an interrupted run left containers or images behind");
 }
 
 #[test]
@@ -314,7 +351,7 @@ fn a_dockerfile_outside_the_context_and_a_kept_image() {
     let run = dlint_leaving_nothing(&args);
     assert_eq!(runtime_pairs(&run.findings, false), Vec::<String>::new(), "{}", run.stderr);
     let kept = ["--keep", "dlint-test/kept:1"];
-    let before = engine_objects();
+    let before = engine_objects(None);
     let out = Command::new(env!("CARGO_BIN_EXE_dlint"))
         .args(args.iter().chain(&kept))
         .current_dir(crate::support::repo_path(""))
@@ -323,7 +360,7 @@ fn a_dockerfile_outside_the_context_and_a_kept_image() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let removed = Command::new("docker").args(["rmi", "dlint-test/kept:1"]).output().unwrap();
     assert!(removed.status.success(), "--keep kept no image: {}", String::from_utf8_lossy(&removed.stderr));
-    assert_eq!(engine_objects(), before, "removing the kept image leaves nothing behind");
+    assert_eq!(engine_objects(None), before, "removing the kept image leaves nothing behind");
 }
 
 /// A build past its time limit is DR001 on the step under way, and a job past the run's time limit is
