@@ -122,6 +122,14 @@ fn runtime_pairs(findings: &[Value], with_size: bool) -> Vec<String> {
 
 fn check_case(name: &str) {
     let Some(_engine) = engine() else { return };
+    check_case_on(None, name);
+    if podman() {
+        check_case_on(Some(PODMAN), name);
+    }
+}
+
+/// Runs one build context against the engine at `host` and compares with its `expect` file.
+fn check_case_on(host: Option<&str>, name: &str) {
     let dir = build_dir().join(name);
     let expected: Vec<String> = std::fs::read_to_string(dir.join("expect"))
         .unwrap_or_else(|e| panic!("{name}/expect: {e}"))
@@ -136,20 +144,17 @@ fn check_case(name: &str) {
     let context = format!("testdata/build/{name}");
     let mut args = vec!["run", context.as_str(), "--format", "json", "--no-config"];
     args.extend(extra.iter().map(String::as_str));
-    let hosts = if podman() { vec![None, Some(PODMAN)] } else { vec![None] };
-    for host in hosts {
-        let engine = host.unwrap_or("Docker");
-        let started = std::time::Instant::now();
-        let run = dlint_on(host, &args);
-        assert_ne!(run.code, 2, "{name} on {engine}: {}", run.stderr);
-        let with_size = expected.iter().any(|e| e.starts_with("DR008"));
-        let found = runtime_pairs(&run.findings, with_size);
-        assert_eq!(found, expected, "{name} on {engine}: {:#?}\n{}", run.findings, run.stderr);
-        // Every finding fails the run (the default fail level is info) but the size report.
-        let failing = run.findings.iter().any(|f| f["code"] != "DR008" || f["severity"] == "error");
-        assert_eq!(run.code, i32::from(failing), "{name} on {engine}: exit code\n{}", run.stderr);
-        eprintln!("{name} on {engine}: {:.1} s", started.elapsed().as_secs_f64());
-    }
+    let engine = host.unwrap_or("Docker");
+    let started = std::time::Instant::now();
+    let run = dlint_on(host, &args);
+    assert_ne!(run.code, 2, "{name} on {engine}: {}", run.stderr);
+    let with_size = expected.iter().any(|e| e.starts_with("DR008"));
+    let found = runtime_pairs(&run.findings, with_size);
+    assert_eq!(found, expected, "{name} on {engine}: {:#?}\n{}", run.findings, run.stderr);
+    // Every finding fails the run (the default fail level is info) but the size report.
+    let failing = run.findings.iter().any(|f| f["code"] != "DR008" || f["severity"] == "error");
+    assert_eq!(run.code, i32::from(failing), "{name} on {engine}: exit code\n{}", run.stderr);
+    eprintln!("{name} on {engine}: {:.1} s", started.elapsed().as_secs_f64());
 }
 
 macro_rules! cases {
@@ -388,4 +393,40 @@ fn time_limits_give_verdicts_and_leave_nothing() {
         "{:?}",
         run.findings
     );
+}
+
+/// Over `tcp://` the engine's processes are not on this machine: the uid and sockets are read through
+/// `cat` inside the container, and the resource limits from the engine's events and process list.
+#[test]
+fn an_engine_over_tcp_is_probed_from_inside_the_container() {
+    let Some(_engine) = engine() else { return };
+    if !Command::new("socat").arg("-V").output().is_ok_and(|o| o.status.success()) {
+        assert!(std::env::var_os("CI").is_none(), "`socat` is not on PATH, and CI needs it for this test");
+        eprintln!("SKIPPED: no `socat` on PATH to serve Docker's socket over TCP");
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    struct Forwarder(std::process::Child);
+    impl Drop for Forwarder {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _forwarder = Forwarder(
+        Command::new("socat")
+            .arg(format!("TCP-LISTEN:{port},bind=127.0.0.1,fork,reuseaddr"))
+            .arg("UNIX-CONNECT:/var/run/docker.sock")
+            .spawn()
+            .unwrap(),
+    );
+    let host = format!("tcp://127.0.0.1:{port}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !Command::new("docker").arg("version").env("DOCKER_HOST", &host).output().is_ok_and(|o| o.status.success()) {
+        assert!(std::time::Instant::now() < deadline, "socat did not serve Docker's API on {host}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    for name in ["dr004-root", "dr005-loopback-only", "dr011-fork-bomb", "dr011-memory-hog"] {
+        check_case_on(Some(&host), name);
+    }
 }
