@@ -56,22 +56,17 @@ impl Engine {
     /// Runs a container's health check once through Podman's own API. Bollard speaks only Docker's
     /// API, so this one request is written by hand (HTTP/1.1, one request per connection).
     pub async fn podman_health_check(&self, id: &str) -> Result<(), String> {
-        use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let request = format!(
             "GET /v4.0.0/libpod/containers/{id}/healthcheck HTTP/1.1\r\nHost: podman\r\nConnection: close\r\n\r\n"
         );
-        let mut response = Vec::new();
-        let failed = |e: std::io::Error| e.to_string();
-        if let Some(path) = self.host.strip_prefix("unix://") {
-            let mut stream = tokio::net::UnixStream::connect(path).await.map_err(failed)?;
-            stream.write_all(request.as_bytes()).await.map_err(failed)?;
-            stream.read_to_end(&mut response).await.map_err(failed)?;
-        } else {
-            let address = self.host.trim_start_matches("tcp://").trim_start_matches("http://");
-            let mut stream = tokio::net::TcpStream::connect(address).await.map_err(failed)?;
-            stream.write_all(request.as_bytes()).await.map_err(failed)?;
-            stream.read_to_end(&mut response).await.map_err(failed)?;
+        let response = match self.host.strip_prefix("unix://") {
+            Some(path) => exchange(tokio::net::UnixStream::connect(path).await, &request).await,
+            None => {
+                let address = self.host.trim_start_matches("tcp://").trim_start_matches("http://");
+                exchange(tokio::net::TcpStream::connect(address).await, &request).await
+            }
         }
+        .map_err(|e| e.to_string())?;
         let response = String::from_utf8_lossy(&response);
         let status_line = response.lines().next().unwrap_or("");
         match status_line.split_whitespace().nth(1) {
@@ -79,6 +74,19 @@ impl Engine {
             _ => Err(format!("Podman answered `{status_line}`")),
         }
     }
+}
+
+/// Sends `request` on a freshly connected stream and reads the answer until the engine closes it.
+async fn exchange<S>(stream: std::io::Result<S>, request: &str) -> std::io::Result<Vec<u8>>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = stream?;
+    stream.write_all(request.as_bytes()).await?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await?;
+    Ok(response)
 }
 
 fn unreachable_message(host: &str, error: &str) -> String {
