@@ -31,6 +31,6 @@ pub static UNKNOWN_SUPPRESSION: RuleMeta = RuleMeta {
     category: Category::Suppression,
     severity: Severity::Warning,
     enabled_by_default: true,
-    fix: FixAvailability::Never,
+    fix: FixAvailability::Sometimes,
     aliases: &[],
 };

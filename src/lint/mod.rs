@@ -115,6 +115,7 @@ pub fn run(
     external: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let file = model.file;
+    let all_rules = rules;
     // `# check=error=true` makes BuildKit's checks fail the build.
     let errors = buildkit_errors(file);
     let severity = |meta: &RuleMeta| match errors && !meta.aliases.is_empty() {
@@ -169,7 +170,7 @@ pub fn run(
         // Outside tools' codes (ShellCheck's) are not rules, so only an exact `ignore` entry turns them off.
         None => (!settings.ignore.contains(d.code)).then_some(d),
     }));
-    apply_suppressions(model, settings, find, &mut diagnostics);
+    apply_suppressions(model, settings, find, all_rules, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     diagnostics
@@ -186,7 +187,14 @@ fn buildkit_errors(file: &crate::syntax::Dockerfile) -> bool {
     })
 }
 
-fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagnostics: &mut Vec<Diagnostic>) {
+/// `rules` are every registered rule, for suggesting a code in place of an unknown one.
+fn apply_suppressions(
+    model: &Model,
+    settings: &Settings,
+    find: FindRule,
+    rules: &[&dyn Rule],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut suppressions = suppress::collect(model.file, model.source);
     if !settings.hadolint_pragmas {
         suppressions.retain(|s| s.origin != suppress::Origin::Hadolint);
@@ -225,7 +233,21 @@ fn apply_suppressions(model: &Model, settings: &Settings, find: FindRule, diagno
                     && (code.eq_ignore_ascii_case("all") || suppress::BUILDKIT_CHECKS.contains(&code.as_str())));
             if known.is_none() && !foreign && settings.is_enabled(&builtin::UNKNOWN_SUPPRESSION) {
                 cx.set_rule(&builtin::UNKNOWN_SUPPRESSION, settings.severity_of(&builtin::UNKNOWN_SUPPRESSION));
-                cx.report(*span, format!("unknown rule code `{code}` in suppression"));
+                let names = rules.iter().flat_map(|rule| {
+                    let meta = rule.meta();
+                    [meta.code, meta.name].into_iter().chain(meta.aliases.iter().copied())
+                });
+                let finding = cx.report(*span, format!("unknown rule code `{code}` in suppression"));
+                if let Some(near) = crate::text::suggest::closest(code, names) {
+                    // A near miss is likely a typo, but another code is a guess: the fix is unsafe.
+                    finding.with_help(format!("did you mean `{near}`?")).with_fix(Fix {
+                        title: format!("Replace with `{near}`"),
+                        applicability: Applicability::Unsafe,
+                        edits: vec![Edit { span: *span, replacement: near.to_owned() }],
+                    });
+                } else {
+                    finding.with_help("`dlint rules` lists every code");
+                }
             }
             // Runtime findings depend on a build that may not have run, so their suppressions never count as unused.
             let unused = !used[s][c]

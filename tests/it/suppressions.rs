@@ -41,7 +41,7 @@ fn unused_and_unknown_codes_are_reported_with_a_removal_fix() {
     let src = "FROM debian:12@sha256:0000000000000000000000000000000000000000000000000000000000000000\n# dlint ignore=DL3007,DL3OO7\nRUN echo hi\n# hadolint ignore=DL3007,SC2086\nRUN echo hi\n";
     assert_eq!(
         lint(src),
-        "2:16-2:22 DF004 suppression of `DL3007` is unused\n  fix (safe): Remove the unused suppression of `DL3007`\n    2:16 replace \"DL3007,\" with \"\"\n2:23-2:29 DF006 unknown rule code `DL3OO7` in suppression\n"
+        "2:16-2:22 DF004 suppression of `DL3007` is unused\n  fix (safe): Remove the unused suppression of `DL3007`\n    2:16 replace \"DL3007,\" with \"\"\n2:23-2:29 DF006 unknown rule code `DL3OO7` in suppression\n  fix (unsafe): Replace with `DL3007`\n    2:23 replace \"DL3OO7\" with \"DL3007\"\n"
     );
     let fixed =
         dlint::fix::fix_source("# dlint ignore=DL3007\nFROM debian:12\n", &Settings::default(), &Default::default());
