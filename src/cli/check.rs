@@ -1,6 +1,7 @@
 //! `dlint check`: lint (and optionally fix) files in parallel, then report in path order.
 
 use super::files::{self, Input, Target};
+use super::progress::Progress;
 use super::shellcheck::ShellCheck;
 use super::{fail, CheckArgs, Format, FAILURE, FINDINGS};
 use crate::config::{KnownRules, Overrides, Resolver};
@@ -8,7 +9,7 @@ use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
 use crate::lint::{Diagnostic, Settings};
 use crate::lint_source_with;
-use crate::report::{json, plural, tty, FileReport};
+use crate::report::{json, plural, statistics, tty, FileReport};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -36,8 +37,15 @@ struct Outcome {
 
 pub fn run(args: CheckArgs) -> u8 {
     let known = KnownRules::registry();
+    if args.statistics && !matches!(args.format, Format::Tty | Format::Json) {
+        return fail("--statistics prints a table (--format tty) or JSON (--format json)");
+    }
     let overrides = match overrides(&args, &known) {
         Ok(overrides) => overrides,
+        Err(message) => return fail(&message),
+    };
+    let only = match args.fix_only.as_deref().map(|names| resolve_rules(&known, "fix-only", names)).transpose() {
+        Ok(only) => only,
         Err(message) => return fail(&message),
     };
     let source = super::config_source(&args.config, args.no_config);
@@ -89,14 +97,25 @@ pub fn run(args: CheckArgs) -> u8 {
     let mode = match (args.fix, args.diff) {
         (true, _) => Mode::Fix,
         (_, true) => Mode::Diff,
+        _ if args.fix_only.is_some() => Mode::Fix,
         _ => Mode::Check,
     };
-    let options = FixOptions { include_unsafe: args.unsafe_fixes, only: None };
+    let options = FixOptions { include_unsafe: args.unsafe_fixes, only };
+    let progress = Progress::start(jobs.len(), args.run_options.quiet);
     let results: Vec<Result<Outcome, String>> = jobs
         .par_iter()
         .zip(&runtime)
-        .map(|((target, settings), runtime)| process(target, settings, mode, &options, shellcheck.as_ref(), runtime))
+        .map(|((target, settings), runtime)| {
+            let outcome = process(target, settings, mode, &options, shellcheck.as_ref(), runtime);
+            if let Some(progress) = &progress {
+                progress.tick();
+            }
+            outcome
+        })
         .collect();
+    if let Some(progress) = progress {
+        progress.finish();
+    }
     let mut outcomes = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -110,16 +129,17 @@ pub fn run(args: CheckArgs) -> u8 {
 
     let from_stdin = outcomes.iter().any(|o| o.from_stdin);
     let code = match mode {
-        Mode::Diff => print_diffs(&outcomes),
+        Mode::Diff => print_diffs(&outcomes, args.run_options.quiet),
         Mode::Fix | Mode::Check => {
             if mode == Mode::Fix && from_stdin {
                 // Standard output carries the fixed text, so the report moves to standard error.
                 for outcome in outcomes.iter().filter(|o| o.from_stdin) {
                     print!("{}", outcome.fixed.as_deref().unwrap_or(&outcome.before));
                 }
-                eprint!("{}", render(&outcomes, args.format, mode, false));
+                let style = tty::Style { color: false, ..tty_style(args.run_options.quiet, args.hide_source) };
+                eprint!("{}", render(&outcomes, &args, mode, style));
             } else {
-                print!("{}", render(&outcomes, args.format, mode, color()));
+                print!("{}", render(&outcomes, &args, mode, tty_style(args.run_options.quiet, args.hide_source)));
             }
             if outcomes.iter().any(|o| o.failing > 0) {
                 FINDINGS
@@ -158,14 +178,17 @@ fn with_context(settings: Arc<Settings>, dockerignore: &Option<Dockerignore>) ->
     }
 }
 
+/// The canonical codes of a flag's rule codes and names; an unknown one is an error with a suggestion.
+fn resolve_rules(known: &KnownRules, flag: &str, names: &[String]) -> Result<BTreeSet<String>, String> {
+    names
+        .iter()
+        .filter(|name| !name.trim().is_empty())
+        .map(|name| known.resolve(name.trim()).map_err(|e| format!("--{flag}: {e}")))
+        .collect()
+}
+
 fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> {
-    let resolve = |flag: &str, names: &[String]| -> Result<BTreeSet<String>, String> {
-        names
-            .iter()
-            .filter(|name| !name.trim().is_empty())
-            .map(|name| known.resolve(name.trim()).map_err(|e| format!("--{flag}: {e}")))
-            .collect()
-    };
+    let resolve = |flag: &str, names: &[String]| resolve_rules(known, flag, names);
     Ok(Overrides {
         select: args.select.as_deref().map(|names| resolve("select", names)).transpose()?,
         extend_select: resolve("extend-select", &args.extend_select)?,
@@ -238,13 +261,15 @@ fn process(
     Ok(Outcome { report, failing, before: source, fixed, applied, from_stdin })
 }
 
-fn render(outcomes: &[Outcome], format: Format, mode: Mode, color: bool) -> String {
+fn render(outcomes: &[Outcome], args: &CheckArgs, mode: Mode, style: tty::Style) -> String {
     let reports: Vec<FileReport> = outcomes.iter().map(|o| o.report.clone()).collect();
-    match format {
+    match args.format {
+        Format::Json if args.statistics => statistics::render_json(&reports),
+        Format::Tty if args.statistics => statistics::render_table(&reports),
         Format::Json => json::render(&reports),
         Format::Tty => {
-            let mut out = tty::render(&reports, reports.len(), color);
-            if mode == Mode::Fix {
+            let mut out = tty::render(&reports, reports.len(), style);
+            if mode == Mode::Fix && style.summary {
                 let applied: usize = outcomes.iter().map(|o| o.applied).sum();
                 let changed = outcomes.iter().filter(|o| o.fixed.is_some()).count();
                 let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
@@ -256,7 +281,7 @@ fn render(outcomes: &[Outcome], format: Format, mode: Mode, color: bool) -> Stri
 }
 
 /// Print what fixing would change; exit code 1 when anything would.
-fn print_diffs(outcomes: &[Outcome]) -> u8 {
+fn print_diffs(outcomes: &[Outcome], quiet: bool) -> u8 {
     let mut changed = 0;
     for outcome in outcomes {
         let Some(fixed) = &outcome.fixed else { continue };
@@ -271,7 +296,9 @@ fn print_diffs(outcomes: &[Outcome]) -> u8 {
         changed += 1;
     }
     let applied: usize = outcomes.iter().map(|o| o.applied).sum();
-    eprintln!("Would fix {} in {}", plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+    if !quiet {
+        eprintln!("Would fix {} in {}", plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+    }
     if changed > 0 {
         FINDINGS
     } else {
@@ -280,6 +307,11 @@ fn print_diffs(outcomes: &[Outcome]) -> u8 {
 }
 
 /// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
-pub(super) fn color() -> bool {
+fn color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The terminal style for standard output: `--quiet` drops the summary, `--hide-source` the snippets.
+pub(super) fn tty_style(quiet: bool, hide_source: bool) -> tty::Style {
+    tty::Style { color: color(), source: !hide_source, summary: !quiet }
 }

@@ -2,6 +2,7 @@
 
 mod check;
 mod files;
+mod progress;
 mod rules;
 mod run;
 mod shellcheck;
@@ -42,6 +43,11 @@ enum Command {
     },
     /// Build and run the image in a sandbox and report what the Dockerfile gets wrong at runtime
     Run(run::RunCommand),
+    /// Print a shell completion script (e.g. `dlint completions bash > /etc/bash_completion.d/dlint`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Run the language server over standard input and output
     Lsp {
         /// Talk over standard input and output (the only transport, and the default)
@@ -93,6 +99,18 @@ struct CheckArgs {
     /// Print the changes --fix would make as a unified diff and write nothing; exit code 1 if there are any
     #[arg(long)]
     diff: bool,
+    /// Apply only the fixes of these rules, comma separated codes or names (implies --fix unless --diff)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    fix_only: Option<Vec<String>>,
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    statistics: bool,
+    /// Show the source lines under each finding (the default)
+    #[arg(long, overrides_with = "hide_source")]
+    show_source: bool,
+    /// Print each finding without its source lines
+    #[arg(long, overrides_with = "show_source")]
+    hide_source: bool,
     /// Name to report standard input under; config is discovered from its directory
     #[arg(long, value_name = "NAME", default_value = "-")]
     stdin_filename: PathBuf,
@@ -146,9 +164,16 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Rules { format }) => rules::list(format),
         Some(Command::Rule { code }) => rules::explain(&code),
         Some(Command::Run(command)) => run::run(command),
+        Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Lsp { stdio: _, config }) => lsp(config),
         None => check::run(cli.check),
     }
+}
+
+fn completions(shell: clap_complete::Shell) -> u8 {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "dlint", &mut std::io::stdout());
+    0
 }
 
 /// Starts the language server; a `--config` that cannot be loaded is an error before it starts, as in `check`.

@@ -64,9 +64,9 @@ pub struct RunArgs {
     /// Skip the rebuild that tests the layer cache (DR006)
     #[arg(long)]
     no_cache_check: bool,
-    /// No progress lines on standard error
-    #[arg(short, long)]
-    quiet: bool,
+    /// Print findings only: no progress on standard error and no summary line
+    #[arg(short, long, help_heading = "Options")]
+    pub(super) quiet: bool,
 }
 
 /// `dlint run`'s own arguments.
@@ -254,7 +254,9 @@ mod enabled {
         let report = [FileReport { path: shown, source, diagnostics }];
         match command.format {
             Format::Json => print!("{}", json::render(&report)),
-            Format::Tty => print!("{}", tty::render(&report, 1, super::super::check::color())),
+            Format::Tty => {
+                print!("{}", tty::render(&report, 1, super::super::check::tty_style(command.options.quiet, false)))
+            }
         }
         if failing {
             FINDINGS

@@ -1,6 +1,7 @@
 //! Output formats for lint results. Each format owns its wire types; none leak into the core.
 
 pub mod json;
+pub mod statistics;
 pub mod tty;
 
 use crate::lint::{Applicability, Diagnostic, Severity};

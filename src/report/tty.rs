@@ -6,10 +6,30 @@ use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as S
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer};
 
-/// Render every finding, by path and position, followed by the summary line. `color` adds ANSI escapes.
-pub fn render(files: &[FileReport], checked: usize, color: bool) -> String {
-    let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
-    let config = term::Config::default();
+/// How findings are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colour escapes.
+    pub color: bool,
+    /// The source lines under each finding (`--hide-source` leaves them out).
+    pub source: bool,
+    /// The closing summary line (`--quiet` leaves it out).
+    pub summary: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { color: false, source: true, summary: true }
+    }
+}
+
+/// Render every finding, by path and position, followed by the summary line.
+pub fn render(files: &[FileReport], checked: usize, style: Style) -> String {
+    let mut buffer = if style.color { Buffer::ansi() } else { Buffer::no_color() };
+    let mut config = term::Config::default();
+    if !style.source {
+        config.display_style = term::DisplayStyle::Medium;
+    }
     let mut sorted: Vec<&FileReport> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     for report in sorted {
@@ -22,8 +42,10 @@ pub fn render(files: &[FileReport], checked: usize, color: bool) -> String {
         }
     }
     let mut out = String::from_utf8(buffer.into_inner()).expect("rendered text is UTF-8");
-    out.push_str(&summary(&Totals::of(files), checked));
-    out.push('\n');
+    if style.summary {
+        out.push_str(&summary(&Totals::of(files), checked));
+        out.push('\n');
+    }
     out
 }
 

@@ -5,6 +5,7 @@ mod support;
 
 mod architecture;
 mod cli;
+mod cli_options;
 mod config;
 mod corpus;
 #[cfg(feature = "docker")]

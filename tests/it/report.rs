@@ -73,7 +73,7 @@ fn json_elements_are_sorted_with_character_columns_and_fixes() {
 
 #[test]
 fn tty_shows_code_snippet_notes_and_summary() {
-    let out = tty::render(&reports(), 3, false);
+    let out = tty::render(&reports(), 3, tty::Style::default());
     assert!(out.contains("warning[DL3008]: Found `curl`\n"), "{out}");
     assert!(out.contains("a/Dockerfile:3:21"), "{out}");
     assert!(out.contains("RUN apt-get install curl"), "{out}");
@@ -85,10 +85,10 @@ fn tty_shows_code_snippet_notes_and_summary() {
     let order: Vec<usize> = ["[DF001]", "[DL3008]", "[DL3007]"].iter().map(|code| out.find(code).unwrap()).collect();
     assert!(order.is_sorted(), "sorted by path, then position: {out}");
     assert!(out.ends_with("Found 3 problems (1 error, 2 warnings) in 2 files; 1 fixable with --fix\n"), "{out}");
-    assert!(tty::render(&reports(), 3, true).contains('\u{1b}'));
+    assert!(tty::render(&reports(), 3, tty::Style { color: true, ..Default::default() }).contains('\u{1b}'));
 }
 
 #[test]
 fn tty_summary_without_problems() {
-    assert_eq!(tty::render(&[], 0, false), "No problems found in 0 files\n");
+    assert_eq!(tty::render(&[], 0, tty::Style::default()), "No problems found in 0 files\n");
 }

@@ -1,0 +1,142 @@
+//! Command-line options that shape what `dlint check` prints or fixes: --statistics, --hide-source,
+//! --quiet, --fix-only, shell completions and the progress bar.
+
+use crate::{dlint, write};
+use std::process::Command;
+
+/// Findings of DL3008 (no fix), DL3015 (an unsafe fix) and DL3014 (a safe fix).
+const APT: &str = "FROM debian:12\nUSER nobody\nHEALTHCHECK NONE\nRUN apt-get install curl wget\n";
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Dockerfile", APT);
+    write(dir.path(), "b/Dockerfile", "FROM debian:12\nUSER nobody\nHEALTHCHECK NONE\nRUN apt-get install -y vim\n");
+    dir
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let dir = project();
+    let out = dlint(dir.path(), &["check", "--no-config", "--statistics", "."], None);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        " COUNT  CODE    NAME                    SEVERITY FIXABLE\n\
+         \x20    3  DL3008  apt-unpinned-package    warning\n\
+         \x20    2  DL3015  apt-install-recommends  info\n\
+         \x20    1  DL3014  apt-missing-yes         warning  1\n\
+         \x20    6  total\n"
+    );
+    let out = dlint(dir.path(), &["check", "--no-config", "--statistics", "--format", "json", "."], None);
+    let counts: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        counts[1],
+        serde_json::json!({"code": "DL3015", "name": "apt-install-recommends", "severity": "info", "count": 2, "fixable": 0})
+    );
+}
+
+#[test]
+fn hide_source_prints_one_header_per_finding() {
+    let dir = project();
+    let args = ["check", "--no-config", "--select", "DL3014", "--hide-source", "Dockerfile"];
+    let out = dlint(dir.path(), &args, None);
+    assert_eq!(
+        out.stdout,
+        "Dockerfile:4:5: warning[DL3014]: `apt-get install` without `-y` waits for confirmation\n\
+         \x20= rule: apt-missing-yes (warning)\n\
+         \x20= help: a build cannot answer prompts; pass `-y`\n\
+         \x20= fix available: Add `-y`\n\
+         Found 1 problem (1 warning) in 1 file; 1 fixable with --fix\n"
+    );
+    // The later of the two flags wins.
+    let shown = dlint(dir.path(), &[&args[..], &["--show-source"]].concat(), None);
+    assert!(shown.stdout.contains("4 │ RUN apt-get install curl wget"), "{}", shown.stdout);
+}
+
+#[test]
+fn quiet_prints_findings_only() {
+    let dir = project();
+    let out =
+        dlint(dir.path(), &["check", "--no-config", "-q", "--hide-source", "--select", "DL3014", "Dockerfile"], None);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.starts_with("Dockerfile:4:5: warning[DL3014]"), "{}", out.stdout);
+    assert!(!out.stdout.contains("Found"), "{}", out.stdout);
+    let clean = dlint(dir.path(), &["check", "--no-config", "--quiet", "--select", "DL3014", "b/Dockerfile"], None);
+    assert_eq!((clean.code, clean.stdout.as_str(), clean.stderr.as_str()), (0, "", ""));
+    let diff = dlint(dir.path(), &["check", "--no-config", "-q", "--diff", "--select", "DL3014", "Dockerfile"], None);
+    assert_eq!((diff.code, diff.stderr.as_str()), (1, ""));
+    assert!(diff.stdout.contains("+RUN apt-get install -y curl wget"), "{}", diff.stdout);
+}
+
+#[test]
+fn fix_only_applies_the_named_rules_fixes() {
+    let dir = project();
+    // --diff with --fix-only previews; alone it fixes in place.
+    let args =
+        ["check", "--no-config", "--diff", "--unsafe-fixes", "--fix-only", "apt-install-recommends", "Dockerfile"];
+    let diff = dlint(dir.path(), &args, None);
+    assert_eq!(diff.code, 1);
+    assert!(diff.stdout.contains("+RUN apt-get install --no-install-recommends curl wget\n"), "{}", diff.stdout);
+    assert_eq!(std::fs::read_to_string(dir.path().join("Dockerfile")).unwrap(), APT);
+    let out = dlint(dir.path(), &["check", "--no-config", "--fix-only", "DL3014", "Dockerfile"], None);
+    assert_eq!(out.code, 1, "DL3008 and DL3015 remain: {}", out.stdout);
+    assert_eq!(std::fs::read_to_string(dir.path().join("Dockerfile")).unwrap(), APT.replace("install", "install -y"));
+    let unknown = dlint(dir.path(), &["check", "--fix-only", "DL3O15", "Dockerfile"], None);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("--fix-only: unknown rule `DL3O15`; did you mean `DL3015`?"), "{}", unknown.stderr);
+}
+
+#[test]
+fn bash_completion_completes_subcommands_and_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dlint(dir.path(), &["completions", "bash"], None);
+    assert_eq!(out.code, 0);
+    write(dir.path(), "dlint.bash", &out.stdout);
+    // Ask the generated completion function what it offers, as bash does when the user presses Tab.
+    let complete = |words: &str| {
+        let script = format!(
+            "source ./dlint.bash; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             COMP_LINE=\"${{COMP_WORDS[*]}}\"; COMP_POINT=${{#COMP_LINE}}; _dlint dlint \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[*]}}\""
+        );
+        let out = Command::new("bash").arg("-c").arg(script).current_dir(dir.path()).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let subcommands = complete("dlint comp");
+    assert_eq!(subcommands.trim(), "completions");
+    let flags = complete("dlint check --fix-o");
+    assert_eq!(flags.trim(), "--fix-only");
+    let formats = complete("dlint check --format ''");
+    assert!(formats.split_whitespace().any(|f| f == "json"), "{formats}");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = dlint(dir.path(), &["completions", shell], None);
+        assert_eq!(out.code, 0, "{shell}");
+        assert!(out.stdout.contains("fix-only") && out.stdout.contains("statistics"), "{shell}");
+    }
+}
+
+/// The bar appears only on a terminal: `script` gives dlint one.
+#[test]
+fn progress_bar_shows_on_a_terminal_for_many_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        write(dir.path(), &format!("d{i}/Dockerfile"), "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
+    }
+    let run = |extra: &str| {
+        let command = format!("{} check --no-config {extra} . 2>&1", env!("CARGO_BIN_EXE_dlint"));
+        let out = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .env("NO_COLOR", "1")
+            .current_dir(dir.path())
+            .output()
+            .expect("`script` (util-linux) runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = run("");
+    assert!(shown.contains("Linting [") && shown.contains("/300 files"), "{shown:?}");
+    assert!(shown.contains("No problems found in 300 files"), "{shown:?}");
+    assert!(!run("--quiet").contains("Linting ["));
+    // Not a terminal: no bar.
+    let piped = dlint(dir.path(), &["check", "--no-config", "."], None);
+    assert!(!piped.stderr.contains("Linting"), "{}", piped.stderr);
+}
