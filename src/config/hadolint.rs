@@ -72,7 +72,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             let position = e.location().map(|at| (at.line(), at.column()));
             let message = e.to_string();
             // The message repeats the position; the error shows it once.
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+            let message = super::with_key_suggestion(message.split(" at line ").next().unwrap_or(&message));
             return Err(error(position, message));
         }
     };
@@ -150,6 +150,7 @@ mod tests {
         assert!(error.message.contains("sometimes"), "{error}");
         let error = read("ignored: [DL3008]\nignore: [DL3009]\n").unwrap_err();
         assert_eq!(error.position.map(|p| p.0), Some(2), "{error}");
+        assert!(error.message.ends_with("did you mean `ignored`?"), "{error}");
         assert!(!read("disable-ignore-pragma: true\n").unwrap().hadolint_pragmas);
     }
 }

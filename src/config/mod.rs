@@ -136,6 +136,19 @@ impl KnownRules {
 }
 
 /// Parse a config file's text into settings. `path` names the file in errors.
+/// serde's "unknown field `x`, expected one of `a`, `b`" with the likely intended key appended.
+fn with_key_suggestion(message: &str) -> String {
+    let suggestion = message.strip_prefix("unknown field `").and_then(|rest| {
+        let (key, expected) = rest.split_once("`, expected one of ")?;
+        let keys = expected.split(", ").map(|k| k.trim_matches('`'));
+        suggest::closest(key, keys)
+    });
+    match suggestion {
+        Some(key) => format!("{message}; did you mean `{key}`?"),
+        None => message.to_owned(),
+    }
+}
+
 pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, ConfigError> {
     let index = LineIndex::new(text);
     let error_at = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
@@ -146,7 +159,8 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
         }),
         message,
     };
-    let raw: RawConfig = toml::from_str(text).map_err(|e| error_at(e.span(), e.message().trim().to_owned()))?;
+    let raw: RawConfig =
+        toml::from_str(text).map_err(|e| error_at(e.span(), with_key_suggestion(e.message().trim())))?;
     let resolve_all = |names: Vec<Spanned<String>>| -> Result<BTreeSet<String>, ConfigError> {
         names
             .into_iter()

@@ -13,12 +13,16 @@ fn error_of(text: &str) -> String {
 fn unknown_field_names_file_line_and_column() {
     let error = error_of("ignore = []\n\nselcet = [\"DL3008\"]\n");
     assert!(error.starts_with("dlint.toml:3:1: unknown field `selcet`, expected one of"), "{error}");
+    assert!(error.ends_with("; did you mean `select`?"), "{error}");
 }
 
 #[test]
 fn unknown_nested_field() {
     let error = error_of("[options]\ntrusted-registry = []\n");
     assert!(error.starts_with("dlint.toml:2:1: unknown field `trusted-registry`"), "{error}");
+    assert!(error.ends_with("did you mean `trusted-registries`?"), "{error}");
+    let far = error_of("[options]\ncompletely-different = []\n");
+    assert!(!far.contains("did you mean"), "{far}");
 }
 
 #[test]
