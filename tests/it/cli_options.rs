@@ -140,3 +140,28 @@ fn progress_bar_shows_on_a_terminal_for_many_files() {
     let piped = dlint(dir.path(), &["check", "--no-config", "."], None);
     assert!(!piped.stderr.contains("Linting"), "{}", piped.stderr);
 }
+
+/// Colour on a terminal only, and never with NO_COLOR set (`script` gives dlint a terminal).
+#[test]
+fn colour_needs_a_terminal_and_no_no_color() {
+    let dir = project();
+    let on_terminal = |no_color: Option<&str>| {
+        let command = format!("{} check --no-config --select DL3014 Dockerfile", env!("CARGO_BIN_EXE_dlint"));
+        let mut script = Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]).current_dir(dir.path()).env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            script.env("NO_COLOR", value);
+        }
+        String::from_utf8_lossy(&script.output().expect("`script` (util-linux) runs").stdout).into_owned()
+    };
+    assert!(on_terminal(None).contains("\u{1b}["), "a terminal gets colour");
+    assert!(!on_terminal(Some("1")).contains("\u{1b}["), "NO_COLOR turns it off");
+    assert!(on_terminal(Some("")).contains("\u{1b}["), "an empty NO_COLOR does not count");
+    let piped = Command::new(env!("CARGO_BIN_EXE_dlint"))
+        .args(["check", "--no-config", "--select", "DL3014", "Dockerfile"])
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'), "a pipe gets none");
+}
