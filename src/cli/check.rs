@@ -8,7 +8,7 @@ use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
 use crate::lint::{Diagnostic, Settings};
 use crate::lint_source_with;
-use crate::report::{json, plural, tty, FileReport};
+use crate::report::{plural, FileReport};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -112,14 +112,19 @@ pub fn run(args: CheckArgs) -> u8 {
     let code = match mode {
         Mode::Diff => print_diffs(&outcomes),
         Mode::Fix | Mode::Check => {
-            if mode == Mode::Fix && from_stdin {
-                // Standard output carries the fixed text, so the report moves to standard error.
+            let fixed_to_stdout = mode == Mode::Fix && from_stdin;
+            if fixed_to_stdout {
                 for outcome in outcomes.iter().filter(|o| o.from_stdin) {
                     print!("{}", outcome.fixed.as_deref().unwrap_or(&outcome.before));
                 }
-                eprint!("{}", render(&outcomes, args.format, mode, false));
-            } else {
-                print!("{}", render(&outcomes, args.format, mode, color()));
+            }
+            let to_stdout = args.output.is_none() && !fixed_to_stdout;
+            let report = render(&outcomes, args.format, mode, to_stdout && color());
+            if fixed_to_stdout && args.output.is_none() {
+                // Standard output carries the fixed text, so the report moves to standard error.
+                eprint!("{report}");
+            } else if let Err(code) = super::emit(&report, args.output.as_deref()) {
+                return code;
             }
             if outcomes.iter().any(|o| o.failing > 0) {
                 FINDINGS
@@ -240,19 +245,14 @@ fn process(
 
 fn render(outcomes: &[Outcome], format: Format, mode: Mode, color: bool) -> String {
     let reports: Vec<FileReport> = outcomes.iter().map(|o| o.report.clone()).collect();
-    match format {
-        Format::Json => json::render(&reports),
-        Format::Tty => {
-            let mut out = tty::render(&reports, reports.len(), color);
-            if mode == Mode::Fix {
-                let applied: usize = outcomes.iter().map(|o| o.applied).sum();
-                let changed = outcomes.iter().filter(|o| o.fixed.is_some()).count();
-                let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
-                out.push_str(&format!("Fixed {problems} in {files}\n"));
-            }
-            out
-        }
+    let mut out = format.render(&reports, color);
+    if format == Format::Tty && mode == Mode::Fix {
+        let applied: usize = outcomes.iter().map(|o| o.applied).sum();
+        let changed = outcomes.iter().filter(|o| o.fixed.is_some()).count();
+        let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+        out.push_str(&format!("Fixed {problems} in {files}\n"));
     }
+    out
 }
 
 /// Print what fixing would change; exit code 1 when anything would.

@@ -1,7 +1,7 @@
 //! Report formats over hand-made diagnostics (independent of which rules exist).
 
 use dlint::lint::{Diagnostic, Edit, Fix, Related, Severity};
-use dlint::report::{json, tty, FileReport};
+use dlint::report::{checkstyle, concise, github, gnu, json, junit, tty, FileReport};
 use dlint::text::Span;
 use serde_json::json;
 
@@ -91,4 +91,51 @@ fn tty_shows_code_snippet_notes_and_summary() {
 #[test]
 fn tty_summary_without_problems() {
     assert_eq!(tty::render(&[], 0, false), "No problems found in 0 files\n");
+}
+
+/// A finding whose path and message hold what each format must escape: markup, quotes, `%`, `:`, `,` and
+/// a line break.
+fn awkward() -> Vec<FileReport> {
+    let source = "FROM alpine\n";
+    let mut finding = diagnostic("DL3007", Severity::Error, source, "alpine");
+    finding.message = "a <b> & \"c\" 'd'\nline two: 100%, done".to_owned();
+    vec![FileReport { path: "a,b:c/Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }]
+}
+
+#[test]
+fn xml_formats_escape_markup_and_line_breaks() {
+    let escaped = "a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#10;line two: 100%, done";
+    let checkstyle = checkstyle::render(&awkward());
+    assert!(checkstyle.contains(&format!("message=\"{escaped}\" source=\"dlint.DL3007\"")), "{checkstyle}");
+    let junit = junit::render(&awkward());
+    assert!(junit.contains(&format!("<failure type=\"DL3007\" message=\"{escaped}\">")), "{junit}");
+    assert!(junit.contains("a,b:c/Dockerfile:1:6: error: a &lt;b&gt;"), "{junit}");
+}
+
+#[test]
+fn github_commands_escape_properties_and_message() {
+    assert_eq!(
+        github::render(&awkward()),
+        "::error file=a%2Cb%3Ac/Dockerfile,line=1,endLine=1,col=6,endColumn=12,title=DL3007 test-rule::\
+         a <b> & \"c\" 'd'%0Aline two: 100%25, done\n"
+    );
+}
+
+#[test]
+fn line_formats_keep_each_finding_on_one_line() {
+    let one_line = "a <b> & \"c\" 'd' line two: 100%, done";
+    assert_eq!(gnu::render(&awkward()), format!("a,b:c/Dockerfile:1:6: error: {one_line} [DL3007]\n"));
+    assert_eq!(concise::render(&awkward()), format!("a,b:c/Dockerfile:1:6: DL3007 error: {one_line}\n"));
+}
+
+#[test]
+fn multi_line_findings_give_github_no_columns() {
+    let source = "RUN a \\\n  b\n";
+    let mut finding = diagnostic("DL3007", Severity::Info, source, "a \\\n  b");
+    finding.help = Some("split it".to_owned());
+    let report = [FileReport { path: "Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }];
+    assert_eq!(
+        github::render(&report),
+        "::notice file=Dockerfile,line=1,endLine=2,title=DL3007 test-rule::Found `a \\%0A  b`%0Ahelp: split it\n"
+    );
 }
