@@ -1,7 +1,7 @@
 //! Report formats over hand-made diagnostics (independent of which rules exist).
 
 use dlint::lint::{Diagnostic, Edit, Fix, Related, Severity};
-use dlint::report::{checkstyle, concise, github, gnu, json, junit, tty, FileReport};
+use dlint::report::{checkstyle, concise, github, gnu, json, junit, sarif, tty, FileReport};
 use dlint::text::Span;
 use serde_json::json;
 
@@ -138,4 +138,21 @@ fn multi_line_findings_give_github_no_columns() {
         github::render(&report),
         "::notice file=Dockerfile,line=1,endLine=2,title=DL3007 test-rule::Found `a \\%0A  b`%0Ahelp: split it\n"
     );
+}
+
+#[test]
+fn sarif_describes_codes_outside_the_registry_and_absolute_paths() {
+    let source = "RUN echo $x\n";
+    let mut finding = diagnostic("SC2086", Severity::Info, source, "$x");
+    finding.name = "shellcheck";
+    let report =
+        [FileReport { path: "/srv/app/Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }];
+    let log: serde_json::Value = serde_json::from_str(&sarif::render(&report)).unwrap();
+    assert_eq!(
+        log["runs"][0]["tool"]["driver"]["rules"],
+        json!([{ "id": "SC2086", "name": "shellcheck", "helpUri": "https://www.shellcheck.net/wiki/SC2086" }])
+    );
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location, &json!({ "uri": "file:///srv/app/Dockerfile" }));
+    assert_eq!(crate::report_formats::schema_errors(&log), Vec::<String>::new());
 }

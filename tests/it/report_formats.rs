@@ -54,7 +54,7 @@ fn report_sarif_is_valid_and_matches_snapshot() {
 }
 
 /// The schema's complaints about a SARIF log, empty when it is valid.
-fn schema_errors(log: &Value) -> Vec<String> {
+pub fn schema_errors(log: &Value) -> Vec<String> {
     let path = crate::support::repo_path("testdata/schemas/sarif-schema-2.1.0.json");
     let text = std::fs::read_to_string(path).unwrap();
     // The published schema's pattern for `run.language` has a stray `]` (oasis-tcs/sarif-spec#490), which
@@ -65,6 +65,21 @@ fn schema_errors(log: &Value) -> Vec<String> {
     let schema: Value = serde_json::from_str(&text.replace(stray, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#)).unwrap();
     let validator = jsonschema::options().should_validate_formats(true).build(&schema).expect("the schema compiles");
     validator.iter_errors(log).map(|error| format!("{} at {}", error, error.instance_path())).collect()
+}
+
+#[test]
+fn report_sarif_without_findings_or_from_standard_input_is_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Dockerfile", "FROM alpine:3.20\nUSER nobody\nHEALTHCHECK NONE\n");
+    let clean = dlint(dir.path(), &["check", "--no-config", "--format", "sarif", "Dockerfile"], None);
+    let stdin = dlint(dir.path(), &["check", "--no-config", "--format", "sarif", "-"], Some("FROM alpine\n"));
+    for (out, code, uri) in [(clean, 0, None), (stdin, 1, Some("-"))] {
+        assert_eq!(out.code, code, "{}", out.stderr);
+        let log: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(schema_errors(&log), Vec::<String>::new());
+        let first = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert_eq!(first.as_str(), uri);
+    }
 }
 
 /// What a mutation breaks, and how.
@@ -113,7 +128,11 @@ fn report_gitlab_fingerprints_are_unique_and_survive_moved_lines() {
     assert_eq!(fingerprints.len(), before.len(), "unique: {before:#?}");
     assert!(before.iter().filter(|(code, ..)| code == "DL3018").count() >= 3, "identical findings: {before:#?}");
 
-    write(dir.path(), "Dockerfile", format!("# syntax comment moves every line\n\n{text}"));
+    write(
+        dir.path(),
+        "Dockerfile",
+        format!("# an unrelated comment and a blank line move every finding down\n\n{text}"),
+    );
     let after = gitlab_issues(dir.path());
     assert_eq!(after.len(), before.len());
     for ((code, line, fingerprint), (moved_code, moved_line, moved_fingerprint)) in before.iter().zip(&after) {
