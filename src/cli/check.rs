@@ -9,7 +9,7 @@ use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
 use crate::lint::{Diagnostic, Settings};
 use crate::lint_source_with;
-use crate::report::{json, plural, statistics, tty, FileReport};
+use crate::report::{plural, statistics, tty, FileReport};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -131,15 +131,21 @@ pub fn run(args: CheckArgs) -> u8 {
     let code = match mode {
         Mode::Diff => print_diffs(&outcomes, args.run_options.quiet),
         Mode::Fix | Mode::Check => {
-            if mode == Mode::Fix && from_stdin {
-                // Standard output carries the fixed text, so the report moves to standard error.
+            let fixed_to_stdout = mode == Mode::Fix && from_stdin;
+            if fixed_to_stdout {
                 for outcome in outcomes.iter().filter(|o| o.from_stdin) {
                     print!("{}", outcome.fixed.as_deref().unwrap_or(&outcome.before));
                 }
-                let style = tty::Style { color: false, ..tty_style(args.run_options.quiet, args.hide_source) };
-                eprint!("{}", render(&outcomes, &args, mode, style));
-            } else {
-                print!("{}", render(&outcomes, &args, mode, tty_style(args.run_options.quiet, args.hide_source)));
+            }
+            let to_stdout = args.output.is_none() && !fixed_to_stdout;
+            let mut style = tty_style(args.run_options.quiet, args.hide_source);
+            style.color &= to_stdout;
+            let report = render(&outcomes, &args, mode, style);
+            if fixed_to_stdout && args.output.is_none() {
+                // Standard output carries the fixed text, so the report moves to standard error.
+                eprint!("{report}");
+            } else if let Err(code) = super::emit(&report, args.output.as_deref()) {
+                return code;
             }
             if outcomes.iter().any(|o| o.failing > 0) {
                 FINDINGS
@@ -263,21 +269,23 @@ fn process(
 
 fn render(outcomes: &[Outcome], args: &CheckArgs, mode: Mode, style: tty::Style) -> String {
     let reports: Vec<FileReport> = outcomes.iter().map(|o| o.report.clone()).collect();
-    match args.format {
-        Format::Json if args.statistics => statistics::render_json(&reports),
-        Format::Tty if args.statistics => statistics::render_table(&reports),
-        Format::Json => json::render(&reports),
-        Format::Tty => {
-            let mut out = tty::render(&reports, reports.len(), style);
-            if mode == Mode::Fix && style.summary {
-                let applied: usize = outcomes.iter().map(|o| o.applied).sum();
-                let changed = outcomes.iter().filter(|o| o.fixed.is_some()).count();
-                let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
-                out.push_str(&format!("Fixed {problems} in {files}\n"));
-            }
-            out
-        }
+    if args.statistics {
+        return match args.format {
+            Format::Json => statistics::render_json(&reports),
+            _ => statistics::render_table(&reports),
+        };
     }
+    let mut out = args.format.render(&reports, style);
+    if args.format == Format::Tty && mode == Mode::Fix && style.summary {
+        let applied: usize = outcomes.iter().map(|o| o.applied).sum();
+        let changed = outcomes.iter().filter(|o| o.fixed.is_some()).count();
+        let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+        out.push_str(&format!(
+            "Fixed {problems} in {files}
+"
+        ));
+    }
+    out
 }
 
 /// Print what fixing would change; exit code 1 when anything would.

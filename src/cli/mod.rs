@@ -8,6 +8,7 @@ mod run;
 mod shellcheck;
 
 use crate::lint::Severity;
+use crate::report::{self, FileReport};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -32,8 +33,8 @@ enum Command {
     Check(CheckArgs),
     /// List every rule
     Rules {
-        #[arg(long, value_enum, default_value_t = Format::Tty)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = RulesFormat::Tty)]
+        format: RulesFormat,
     },
     /// Show a rule's documentation
     #[command(alias = "explain")]
@@ -59,8 +60,49 @@ enum Command {
     },
 }
 
+/// How `dlint check` and `dlint run` print their findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Code snippets and a summary, for people
+    Tty,
+    /// One JSON array of findings
+    Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, SonarQube)
+    Sarif,
+    /// Checkstyle XML
+    Checkstyle,
+    /// GitLab Code Quality JSON
+    Gitlab,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// `file:line:column: severity: message [CODE]`
+    Gnu,
+    /// One line per finding
+    Concise,
+}
+
+impl Format {
+    /// The findings in this format; `color` is for the terminal format, the only one with colour.
+    fn render(self, reports: &[FileReport], style: report::tty::Style) -> String {
+        match self {
+            Format::Tty => report::tty::render(reports, reports.len(), style),
+            Format::Json => report::json::render(reports),
+            Format::Sarif => report::sarif::render(reports),
+            Format::Checkstyle => report::checkstyle::render(reports),
+            Format::Gitlab => report::gitlab::render(reports),
+            Format::Github => report::github::render(reports),
+            Format::Junit => report::junit::render(reports),
+            Format::Gnu => report::gnu::render(reports),
+            Format::Concise => report::concise::render(reports),
+        }
+    }
+}
+
+/// How `dlint rules` prints the rule list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
     Tty,
     Json,
 }
@@ -72,6 +114,9 @@ struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Tty)]
     format: Format,
+    /// Write the report to FILE (replaced whole, never half written) instead of standard output
+    #[arg(long, value_name = "FILE", conflicts_with = "diff")]
+    output: Option<PathBuf>,
     /// Lowest severity that makes the exit code 1 (overrides config)
     #[arg(long, value_name = "LEVEL", value_parser = severity_parser())]
     fail_level: Option<Severity>,
@@ -137,6 +182,18 @@ fn severity_parser() -> impl TypedValueParser<Value = Severity> {
 fn fail(message: &str) -> u8 {
     eprintln!("error: {message}");
     FAILURE
+}
+
+/// Prints a report on standard output, or writes it to `output` whole; an unwritable file is an error.
+fn emit(report: &str, output: Option<&std::path::Path>) -> Result<(), u8> {
+    match output {
+        None => {
+            print!("{report}");
+            Ok(())
+        }
+        Some(path) => files::write_atomically(path, report)
+            .map_err(|e| fail(&format!("--output {}: cannot write the report: {e}", path.display()))),
+    }
 }
 
 /// Where settings come from: `--no-config`, `--config FILE`, or the nearest config file.

@@ -1,6 +1,6 @@
 //! `dlint rules` and `dlint rule CODE`.
 
-use super::{Format, FAILURE};
+use super::{RulesFormat, FAILURE};
 use crate::rules::{self, RuleInfo};
 use crate::text::suggest;
 use serde::Serialize;
@@ -16,10 +16,10 @@ struct JsonRule {
     summary: &'static str,
 }
 
-pub fn list(format: Format) -> u8 {
+pub fn list(format: RulesFormat) -> u8 {
     let all: Vec<RuleInfo> = rules::all().collect();
     match format {
-        Format::Json => {
+        RulesFormat::Json => {
             let rows: Vec<JsonRule> = all
                 .iter()
                 .map(|info| JsonRule {
@@ -34,7 +34,7 @@ pub fn list(format: Format) -> u8 {
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows).expect("rules serialise"));
         }
-        Format::Tty => print!("{}", table(&all)),
+        RulesFormat::Tty => print!("{}", table(&all)),
     }
     0
 }

@@ -78,8 +78,12 @@ pub struct RunCommand {
     /// The Dockerfile (default: CONTEXT/Dockerfile, or CONTEXT/Containerfile)
     #[arg(short = 'f', long = "file", value_name = "DOCKERFILE")]
     file: Option<PathBuf>,
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Tty)]
     format: Format,
+    /// Write the report to FILE (replaced whole, never half written) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Use this config file instead of discovering dlint.toml files
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     config: Option<PathBuf>,
@@ -97,7 +101,7 @@ mod enabled {
     use crate::config::{KnownRules, Overrides, Resolver};
     use crate::docker::{self, Expect, RunError, RunOptions};
     use crate::lint::{Category, Diagnostic};
-    use crate::report::{json, tty, FileReport};
+    use crate::report::FileReport;
     use std::path::Path;
     use std::time::Duration;
 
@@ -252,11 +256,10 @@ mod enabled {
         diagnostics.retain(|d| crate::rules::find(d.code).is_some_and(|info| info.meta.category == Category::Runtime));
         let failing = diagnostics.iter().any(|d| super::super::fails(&settings, d));
         let report = [FileReport { path: shown, source, diagnostics }];
-        match command.format {
-            Format::Json => print!("{}", json::render(&report)),
-            Format::Tty => {
-                print!("{}", tty::render(&report, 1, super::super::check::tty_style(command.options.quiet, false)))
-            }
+        let mut style = super::super::check::tty_style(command.options.quiet, false);
+        style.color &= command.output.is_none();
+        if let Err(code) = super::super::emit(&command.format.render(&report, style), command.output.as_deref()) {
+            return code;
         }
         if failing {
             FINDINGS

@@ -1,10 +1,30 @@
 //! Output formats for lint results. Each format owns its wire types; none leak into the core.
 
+pub mod checkstyle;
+pub mod concise;
+pub mod github;
+pub mod gitlab;
+pub mod gnu;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod statistics;
 pub mod tty;
+mod xml;
 
 use crate::lint::{Applicability, Diagnostic, Severity};
+use crate::text::{LineCol, LineIndex, Span};
+use std::borrow::Cow;
+
+/// A severity in a format that names errors and warnings but has one level below them: `lowest`
+/// (GCC's and SARIF's `note`, Checkstyle's `info`).
+pub(crate) fn severity_word(severity: Severity, lowest: &'static str) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info | Severity::Style => lowest,
+    }
+}
 
 /// One linted file: its path as the user should see it, its text, and its sorted diagnostics.
 #[derive(Clone, Debug)]
@@ -51,4 +71,58 @@ impl Totals {
 /// `1 file`, `2 files`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One file as the formats print it: its findings sorted by position and code, and the line index that
+/// turns their spans into lines and columns.
+pub struct SortedFile<'a> {
+    pub path: &'a str,
+    pub source: &'a str,
+    pub diagnostics: Vec<&'a Diagnostic>,
+    pub index: LineIndex,
+}
+
+impl SortedFile<'_> {
+    /// The 1-based start and (exclusive) end of a span, columns counted in characters.
+    pub fn range(&self, span: Span) -> (LineCol, LineCol) {
+        (self.index.line_col(self.source, span.start), self.index.line_col(self.source, span.end))
+    }
+}
+
+/// The files sorted by path, each with its findings in order: the order every format prints.
+pub fn sorted(files: &[FileReport]) -> Vec<SortedFile<'_>> {
+    let mut sorted: Vec<SortedFile> = files
+        .iter()
+        .map(|file| {
+            let mut diagnostics: Vec<&Diagnostic> = file.diagnostics.iter().collect();
+            diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            SortedFile { path: &file.path, source: &file.source, diagnostics, index: LineIndex::new(&file.source) }
+        })
+        .collect();
+    sorted.sort_by(|a, b| a.path.cmp(b.path));
+    sorted
+}
+
+/// One line per finding, in order: `line` writes it from the file's path, the finding and where it starts.
+/// Line breaks in paths and messages become spaces, so a finding never takes two lines.
+pub fn line_per_finding(files: &[FileReport], line: impl Fn(&str, &Diagnostic, &str, LineCol) -> String) -> String {
+    let mut out = String::new();
+    for file in sorted(files) {
+        let path = single_line(file.path);
+        for d in &file.diagnostics {
+            let (start, _) = file.range(d.span);
+            out.push_str(&line(&path, d, &single_line(&d.message), start));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The text on one line: line breaks become spaces, for formats that give each finding one line.
+fn single_line(text: &str) -> Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        Cow::Owned(text.replace("\r\n", " ").replace(['\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }

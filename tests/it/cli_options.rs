@@ -33,6 +33,21 @@ fn statistics_count_findings_per_rule() {
         counts[1],
         serde_json::json!({"code": "DL3015", "name": "apt-install-recommends", "severity": "info", "count": 2, "fixable": 0})
     );
+    let out = dlint(dir.path(), &["check", "--no-config", "--statistics", "--output", "counts.txt", "."], None);
+    assert_eq!((out.code, out.stdout.as_str()), (1, ""), "{}", out.stderr);
+    assert!(std::fs::read_to_string(dir.path().join("counts.txt")).unwrap().ends_with("     6  total\n"));
+}
+
+#[test]
+fn statistics_refuse_formats_without_a_table() {
+    let dir = project();
+    let out = dlint(dir.path(), &["check", "--no-config", "--statistics", "--format", "sarif", "."], None);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--statistics prints a table (--format tty) or JSON (--format json)"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -24,6 +24,7 @@ mod lsp_navigation;
 #[cfg(feature = "lsp")]
 mod neovim;
 mod report;
+mod report_formats;
 mod rule_docs;
 mod rule_fixtures;
 mod shellcheck;

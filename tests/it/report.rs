@@ -1,7 +1,7 @@
 //! Report formats over hand-made diagnostics (independent of which rules exist).
 
 use dlint::lint::{Diagnostic, Edit, Fix, Related, Severity};
-use dlint::report::{json, tty, FileReport};
+use dlint::report::{checkstyle, concise, github, gnu, json, junit, sarif, tty, FileReport};
 use dlint::text::Span;
 use serde_json::json;
 
@@ -91,4 +91,68 @@ fn tty_shows_code_snippet_notes_and_summary() {
 #[test]
 fn tty_summary_without_problems() {
     assert_eq!(tty::render(&[], 0, tty::Style::default()), "No problems found in 0 files\n");
+}
+
+/// A finding whose path and message hold what each format must escape: markup, quotes, `%`, `:`, `,` and
+/// a line break.
+fn awkward() -> Vec<FileReport> {
+    let source = "FROM alpine\n";
+    let mut finding = diagnostic("DL3007", Severity::Error, source, "alpine");
+    finding.message = "a <b> & \"c\" 'd'\nline two: 100%, done".to_owned();
+    vec![FileReport { path: "a,b:c/Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }]
+}
+
+#[test]
+fn xml_formats_escape_markup_and_line_breaks() {
+    let escaped = "a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#10;line two: 100%, done";
+    let checkstyle = checkstyle::render(&awkward());
+    assert!(checkstyle.contains(&format!("message=\"{escaped}\" source=\"dlint.DL3007\"")), "{checkstyle}");
+    let junit = junit::render(&awkward());
+    assert!(junit.contains(&format!("<failure type=\"DL3007\" message=\"{escaped}\">")), "{junit}");
+    assert!(junit.contains("a,b:c/Dockerfile:1:6: error: a &lt;b&gt;"), "{junit}");
+}
+
+#[test]
+fn github_commands_escape_properties_and_message() {
+    assert_eq!(
+        github::render(&awkward()),
+        "::error file=a%2Cb%3Ac/Dockerfile,line=1,endLine=1,col=6,endColumn=12,title=DL3007 test-rule::\
+         a <b> & \"c\" 'd'%0Aline two: 100%25, done\n"
+    );
+}
+
+#[test]
+fn line_formats_keep_each_finding_on_one_line() {
+    let one_line = "a <b> & \"c\" 'd' line two: 100%, done";
+    assert_eq!(gnu::render(&awkward()), format!("a,b:c/Dockerfile:1:6: error: {one_line} [DL3007]\n"));
+    assert_eq!(concise::render(&awkward()), format!("a,b:c/Dockerfile:1:6: DL3007 error: {one_line}\n"));
+}
+
+#[test]
+fn multi_line_findings_give_github_no_columns() {
+    let source = "RUN a \\\n  b\n";
+    let mut finding = diagnostic("DL3007", Severity::Info, source, "a \\\n  b");
+    finding.help = Some("split it".to_owned());
+    let report = [FileReport { path: "Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }];
+    assert_eq!(
+        github::render(&report),
+        "::notice file=Dockerfile,line=1,endLine=2,title=DL3007 test-rule::Found `a \\%0A  b`%0Ahelp: split it\n"
+    );
+}
+
+#[test]
+fn sarif_describes_codes_outside_the_registry_and_absolute_paths() {
+    let source = "RUN echo $x\n";
+    let mut finding = diagnostic("SC2086", Severity::Info, source, "$x");
+    finding.name = "shellcheck";
+    let report =
+        [FileReport { path: "/srv/app/Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }];
+    let log: serde_json::Value = serde_json::from_str(&sarif::render(&report)).unwrap();
+    assert_eq!(
+        log["runs"][0]["tool"]["driver"]["rules"],
+        json!([{ "id": "SC2086", "name": "shellcheck", "helpUri": "https://www.shellcheck.net/wiki/SC2086" }])
+    );
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location, &json!({ "uri": "file:///srv/app/Dockerfile" }));
+    assert_eq!(crate::report_formats::schema_errors(&log), Vec::<String>::new());
 }
