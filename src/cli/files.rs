@@ -104,13 +104,22 @@ fn walk(dir: &Path, targets: &mut BTreeMap<String, Target>, errors: &mut Vec<Str
 /// Replace a file's contents without ever leaving it half written: write a temporary file next to it,
 /// give it the original's permissions, then rename it over the original (through any symlink).
 pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let target = fs::canonicalize(path)?;
-    let permissions = fs::metadata(&target)?.permissions();
-    let dir = target.parent().unwrap_or(Path::new("."));
+    // A new file is created beside where it will be, with the temporary file's permissions.
+    let (target, permissions) = match fs::canonicalize(path) {
+        Ok(target) => {
+            let permissions = fs::metadata(&target)?.permissions();
+            (target, Some(permissions))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (path.to_owned(), None),
+        Err(e) => return Err(e),
+    };
+    let dir = target.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
-    temp.as_file().set_permissions(permissions)?;
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.persist(&target).map_err(|e| e.error)?;
     Ok(())
 }
