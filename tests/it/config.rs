@@ -365,3 +365,70 @@ fn environment_variables_sit_between_command_line_and_config() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("DL9999"), "{}", out.stderr);
 }
+
+/// The migration promise: a project hadolint lints clean, with its `.hadolint.yaml` and its
+/// `# hadolint ignore=` comments, gets no errors from dlint (new warnings come only from rules hadolint
+/// lacks). When hadolint is installed where `scripts/hadolint-clean.py` puts it, the fixture is checked
+/// to be clean by hadolint too.
+#[test]
+fn a_project_hadolint_lints_clean_gets_no_errors() {
+    let project = crate::support::repo_path("testdata/hadolint-clean");
+    let out = dlint(&project, &["check", "--format", "json", "."], None);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert!(!findings.is_empty(), "the fixture exercises rules hadolint lacks");
+    for finding in &findings {
+        assert_ne!(finding["severity"], "error", "{finding}");
+        let hadolint_code = finding["code"].as_str().unwrap().starts_with("DL");
+        assert!(!hadolint_code || finding["severity"] == "info", "{finding}");
+    }
+    let peers = std::env::var_os("TMPDIR").map_or_else(|| "/tmp".into(), std::path::PathBuf::from);
+    let hadolint = peers.join("dlint-peers/venv/bin/hadolint");
+    if hadolint.exists() {
+        let verdict = std::process::Command::new(hadolint)
+            .args(["service/Dockerfile", "tools/Dockerfile"])
+            .current_dir(&project)
+            .output()
+            .unwrap();
+        assert!(verdict.status.success() && verdict.stdout.is_empty(), "{}", String::from_utf8_lossy(&verdict.stdout));
+    }
+}
+
+/// The example in README's Configuration section, every dlint.toml under testdata/, and the files
+/// `dlint migrate` writes for the fixtures fit the schema, and the parser reads them; configs the
+/// parser rejects do not fit it.
+#[test]
+fn the_projects_configs_fit_the_schema() {
+    use crate::support::repo_path;
+    let validator = jsonschema::validator_for(&dlint::config::schema::json_schema()).expect("a valid schema");
+    let errors = |text: &str| -> Vec<String> {
+        let value = serde_json::to_value(toml::from_str::<toml::Value>(text).unwrap()).unwrap();
+        validator.iter_errors(&value).map(|error| format!("{}: {error}", error.instance_path())).collect()
+    };
+    let readme = std::fs::read_to_string(repo_path("README.md")).unwrap();
+    let section = readme.split("## Configuration").nth(1).unwrap();
+    let example = section.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let mut configs = vec![("README.md".to_owned(), example.to_owned())];
+    let testdata = ignore::WalkBuilder::new(repo_path("testdata")).hidden(false).build();
+    for entry in testdata.map(Result::unwrap) {
+        let name = entry.file_name().to_string_lossy();
+        if name == "dlint.toml" || name == ".dlint.toml" {
+            configs.push((entry.path().display().to_string(), std::fs::read_to_string(entry.path()).unwrap()));
+        }
+    }
+    for name in ["empty", "ignores", "overrides"] {
+        let snapshot =
+            std::fs::read_to_string(repo_path(&format!("tests/it/snapshots/it__config__migrate_{name}.snap")));
+        let text = snapshot.unwrap();
+        configs.push((name.to_owned(), text.splitn(3, "---\n").nth(2).unwrap().to_owned()));
+    }
+    assert!(configs.len() >= 5, "{configs:?}");
+    for (name, text) in &configs {
+        assert_eq!(errors(text), Vec::<String>::new(), "{name}");
+        parse(text, Path::new(name), &KnownRules::registry()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    for wrong in ["selcet = []", "fail-level = \"sometimes\"", "ignore = [\"DL9999\"]", "[options]\nstrict-labels = 1"]
+    {
+        assert!(!errors(wrong).is_empty(), "{wrong}");
+        assert!(parse(wrong, Path::new("dlint.toml"), &KnownRules::registry()).is_err(), "{wrong}");
+    }
+}
