@@ -10,6 +10,7 @@ mod shellcheck;
 use crate::config::FailLevel;
 use crate::lint::Severity;
 use clap::builder::{BoolishValueParser, PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -109,7 +110,7 @@ struct CheckArgs {
     #[arg(long, env = "DLINT_DISABLE_IGNORE_PRAGMA", value_parser = BoolishValueParser::new())]
     disable_ignore_pragma: bool,
     /// Use this config file (dlint.toml or .hadolint.yaml) instead of discovering config files
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config", env = "DLINT_CONFIG")]
+    #[arg(long, value_name = "FILE", env = "DLINT_CONFIG")]
     config: Option<PathBuf>,
     /// Ignore all config files
     #[arg(long, env = "DLINT_NO_CONFIG", value_parser = BoolishValueParser::new())]
@@ -145,33 +146,68 @@ fn fail_level_parser() -> impl TypedValueParser<Value = FailLevel> {
         .map(|level| FailLevel::parse(&level).expect("clap allows only known levels"))
 }
 
-/// Parses the command line; a bad value taken from a `DLINT_*` environment variable names the variable.
+/// Parses the command line (and the `DLINT_*` environment variables of its flags).
 pub fn parse_args() -> Cli {
+    use clap::parser::ValueSource;
+    use clap::{CommandFactory, FromArgMatches};
+    let parsed = Cli::command().try_get_matches().and_then(|matches| {
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        let check = matches.subcommand_matches("check").unwrap_or(&matches);
+        let args = match &mut cli.command {
+            Some(Command::Check(args)) => args.as_mut(),
+            _ => &mut cli.check,
+        };
+        args.prefer_command_line(|id| check.value_source(id) == Some(ValueSource::EnvVariable))?;
+        Ok(cli)
+    });
+    parsed.unwrap_or_else(|error| exit_with(error))
+}
+
+/// Prints a command-line error and exits; a bad value taken from an environment variable names it.
+fn exit_with(error: clap::Error) -> ! {
     use clap::error::{ContextKind, ContextValue};
     use clap::CommandFactory;
-    Cli::try_parse().unwrap_or_else(|error| {
-        let context = |kind| match error.get(kind) {
-            Some(ContextValue::String(text)) => text.clone(),
-            _ => String::new(),
-        };
-        let (flag, value) = (context(ContextKind::InvalidArg), context(ContextKind::InvalidValue));
-        let command = Cli::command();
-        let from_env = command.get_arguments().filter_map(|arg| Some((arg.get_long()?, arg.get_env()?))).find(
-            |(long, variable)| {
-                (flag == format!("--{long}") || flag.starts_with(&format!("--{long} ")))
-                    && std::env::var_os(variable).is_some_and(|set| set.to_string_lossy() == value)
-            },
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        _ => String::new(),
+    };
+    let (flag, value) = (context(ContextKind::InvalidArg), context(ContextKind::InvalidValue));
+    let command = Cli::command();
+    let from_env =
+        command.get_arguments().filter_map(|arg| Some((arg.get_long()?, arg.get_env()?))).find(|(long, variable)| {
+            (flag == format!("--{long}") || flag.starts_with(&format!("--{long} ")))
+                && std::env::var_os(variable).is_some_and(|set| set.to_string_lossy() == value)
+        });
+    if let Some((_, variable)) = from_env {
+        let details: String = error.render().to_string().lines().skip(1).map(|line| format!("{line}\n")).collect();
+        eprint!(
+            "error: environment variable {}: invalid value '{value}' for {flag}\n{details}",
+            variable.to_string_lossy()
         );
-        if let Some((_, variable)) = from_env {
-            let details: String = error.render().to_string().lines().skip(1).map(|line| format!("{line}\n")).collect();
-            eprint!(
-                "error: environment variable {}: invalid value '{value}' for {flag}\n{details}",
-                variable.to_string_lossy()
-            );
-            std::process::exit(FAILURE.into());
+        std::process::exit(FAILURE.into());
+    }
+    error.exit()
+}
+
+impl CheckArgs {
+    /// Where a setting comes from the command line and its opposite from the environment, the command
+    /// line wins; both on the command line is a conflict.
+    fn prefer_command_line(&mut self, from_env: impl Fn(&str) -> bool) -> Result<(), clap::Error> {
+        if self.no_fail && self.fail_level.is_some() && from_env("no_fail") && !from_env("fail_level") {
+            self.no_fail = false;
         }
-        error.exit()
-    })
+        if self.no_config && self.config.is_some() {
+            match (from_env("config"), from_env("no_config")) {
+                (false, true) => self.no_config = false,
+                (false, false) => {
+                    let message = "the argument '--config <FILE>' cannot be used with '--no-config'";
+                    return Err(<Cli as clap::CommandFactory>::command().error(ErrorKind::ArgumentConflict, message));
+                }
+                (true, _) => self.config = None,
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Prints an error and gives the exit code for it.

@@ -320,6 +320,13 @@ fn environment_variables_sit_between_command_line_and_config() {
     assert_eq!(run(&["Dockerfile"], &vars).code, 0);
     assert_eq!(run(&["--no-fail", "--override-error", "DL3006", "Dockerfile"], &[]).code, 0);
     assert_eq!(run(&["Dockerfile"], &[("DLINT_NO_CONFIG", "1")]).code, 1, "defaults fail at info");
+    // A setting on the command line wins over its opposite in the environment.
+    assert_eq!(run(&["--fail-level", "warning", "Dockerfile"], &[("DLINT_NO_FAIL", "1")]).code, 1);
+    assert_eq!(run(&["--no-config", "Dockerfile"], &[("DLINT_CONFIG", "missing.toml")]).code, 1);
+    assert_eq!(run(&["--config", "dlint.toml", "Dockerfile"], &[("DLINT_NO_CONFIG", "true")]).code, 0);
+    let out = run(&["--config", "dlint.toml", "--no-config", "Dockerfile"], &[]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("cannot be used with '--no-config'"), "{}", out.stderr);
     write(dir.path(), "other.toml", "ignore = [\"DL3006\"]\n");
     let out =
         run(&["--format", "json", "Dockerfile"], &[("DLINT_CONFIG", "other.toml"), ("DLINT_FAIL_LEVEL", "never")]);
