@@ -1,8 +1,8 @@
 //! `dlint migrate` (a hadolint config rewritten as dlint.toml) and `dlint config --schema`.
 
+use super::fail;
 use super::files::write_atomically;
-use super::{fail, FAILURE};
-use crate::config::{migrate as convert, schema, KnownRules, FILE_NAMES};
+use crate::config::{migrate as convert, schema, KnownRules, Overrides, Resolver, FILE_NAMES};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -21,9 +21,18 @@ pub struct MigrateArgs {
 
 #[derive(Args, Debug)]
 pub struct ConfigArgs {
-    /// Print the JSON Schema of dlint.toml
-    #[arg(long, required = true)]
+    /// The Dockerfile (which need not exist) whose settings to show, as dlint.toml keys
+    #[arg(default_value = "Dockerfile", conflicts_with = "schema")]
+    path: PathBuf,
+    /// Print the JSON Schema of dlint.toml instead
+    #[arg(long)]
     schema: bool,
+    /// Use this config file instead of discovering config files
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Show the defaults
+    #[arg(long)]
+    no_config: bool,
 }
 
 pub fn migrate(args: MigrateArgs) -> u8 {
@@ -71,16 +80,28 @@ fn hadolint_config(path: &Path) -> Result<PathBuf, String> {
         .ok_or_else(|| format!("{}: no hadolint config here (looked for {})", path.display(), names.join(" and ")))
 }
 
+/// The JSON Schema, or the settings that apply to a file (config files only: flags and `DLINT_*`
+/// variables are `check`'s).
 pub fn config(args: ConfigArgs) -> u8 {
-    debug_assert!(args.schema, "clap requires --schema");
-    match serde_json::to_string_pretty(&schema::json_schema()) {
-        Ok(text) => {
-            println!("{text}");
+    if args.schema {
+        return match serde_json::to_string_pretty(&schema::json_schema()) {
+            Ok(text) => {
+                println!("{text}");
+                0
+            }
+            Err(e) => fail(&e.to_string()),
+        };
+    }
+    let known = KnownRules::registry();
+    let source = super::config_source(&args.config, args.no_config);
+    let settings = Resolver::new(source, Overrides::default(), known.clone())
+        .and_then(|mut resolver| resolver.settings_for(&args.path));
+    match settings {
+        Ok(settings) => {
+            println!("# The settings dlint uses for {} (keys at their default are left out).", args.path.display());
+            print!("{}", convert::settings_toml(&settings, &known));
             0
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            FAILURE
-        }
+        Err(e) => fail(&e.to_string()),
     }
 }

@@ -47,7 +47,7 @@ enum Command {
     Run(Box<run::RunCommand>),
     /// Write the dlint.toml equivalent to a hadolint config (.hadolint.yaml / .hadolint.yml)
     Migrate(config::MigrateArgs),
-    /// Print dlint.toml's JSON Schema
+    /// Show the settings that apply to a Dockerfile as dlint.toml keys, or dlint.toml's JSON Schema
     Config(config::ConfigArgs),
     /// Run the language server over standard input and output
     Lsp {

@@ -1,5 +1,6 @@
-//! `dlint migrate`: a hadolint config rewritten as the `dlint.toml` that means the same settings.
-//! The text is written from the settings the hadolint reader builds, so both files cannot disagree.
+//! Settings written as `dlint.toml` text: `dlint migrate` (a hadolint config rewritten as the
+//! `dlint.toml` that means the same settings; the text is written from the settings the hadolint reader
+//! builds, so both files cannot disagree) and `dlint config` (the settings that apply to a file).
 
 use super::hadolint::{self, OutputChoices};
 use super::{ConfigError, FailLevel, KnownRules};
@@ -21,12 +22,41 @@ fn render(settings: &Settings, output: &OutputChoices, source: &str, known: &Kno
          # dlint reads this file instead of {source} in this directory; see \"Migrating from hadolint\"\n\
          # in dlint's README.\n"
     );
+    out += &settings_toml(settings, known);
+    let mut notes = String::new();
+    if let Some(format) = &output.format {
+        writeln!(
+            notes,
+            "# format: {format} -> `dlint check --format FORMAT` or DLINT_FORMAT (an output choice, not config)"
+        )
+        .unwrap();
+    }
+    if output.no_color.is_some() {
+        notes += "# no-color -> dlint colours only a terminal and never with NO_COLOR set\n";
+    }
+    if output.verbose.is_some() {
+        notes += "# verbose -> no counterpart: dlint names the config it reads in its errors\n";
+    }
+    section(&mut out, None, &notes);
+    out
+}
+
+/// `settings` as `dlint.toml` keys, each block after a blank line; keys at their default are left out.
+pub fn settings_toml(settings: &Settings, known: &KnownRules) -> String {
+    let mut out = String::new();
     let mut top = String::new();
-    let codes = settings.ignore.iter().chain(settings.severity.keys());
-    let external: BTreeSet<&String> = codes.filter(|code| !known.knows(code)).collect();
+    let codes = settings.ignore.iter().chain(&settings.extend_select).chain(settings.severity.keys());
+    let external: BTreeSet<&String> =
+        codes.chain(settings.select.iter().flatten()).filter(|code| *code != "ALL" && !known.knows(code)).collect();
     if !external.is_empty() {
-        top += "# Codes dlint has no rule for, kept from the hadolint config (they change nothing).\n";
+        top += "# Codes dlint has no rule for (they change nothing).\n";
         writeln!(top, "external = {}", string_list(external)).unwrap();
+    }
+    if let Some(select) = &settings.select {
+        writeln!(top, "select = {}", string_list(select)).unwrap();
+    }
+    if !settings.extend_select.is_empty() {
+        writeln!(top, "extend-select = {}", string_list(&settings.extend_select)).unwrap();
     }
     if !settings.ignore.is_empty() {
         writeln!(top, "ignore = {}", string_list(&settings.ignore)).unwrap();
@@ -34,9 +64,11 @@ fn render(settings: &Settings, output: &OutputChoices, source: &str, known: &Kno
     if settings.fail_level != Settings::default().fail_level {
         writeln!(top, "fail-level = {}", quoted(FailLevel::from_threshold(settings.fail_level).as_str())).unwrap();
     }
+    if settings.shellcheck {
+        top += "shellcheck = true\n";
+    }
     if !settings.hadolint_pragmas {
-        top +=
-            "# disable-ignore-pragma: `# hadolint ignore=` comments are not honoured (`# dlint ignore=` still is).\n";
+        top += "# `# hadolint ignore=` comments are not honoured (`# dlint ignore=` still is).\n";
         top += "hadolint-pragmas = false\n";
     }
     section(&mut out, None, &top);
@@ -62,22 +94,6 @@ fn render(settings: &Settings, output: &OutputChoices, source: &str, known: &Kno
         writeln!(labels, "{} = {}", key(label), quoted(kind)).unwrap();
     }
     section(&mut out, Some("options.label-schema"), &labels);
-
-    let mut notes = String::new();
-    if let Some(format) = &output.format {
-        writeln!(
-            notes,
-            "# format: {format} -> `dlint check --format FORMAT` or DLINT_FORMAT (an output choice, not config)"
-        )
-        .unwrap();
-    }
-    if output.no_color.is_some() {
-        notes += "# no-color -> dlint colours only a terminal and never with NO_COLOR set\n";
-    }
-    if output.verbose.is_some() {
-        notes += "# verbose -> no counterpart: dlint names the config it reads in its errors\n";
-    }
-    section(&mut out, None, &notes);
     out
 }
 

@@ -439,3 +439,20 @@ fn the_projects_configs_fit_the_schema() {
         assert!(parse(wrong, Path::new("dlint.toml"), &KnownRules::registry()).is_err(), "{wrong}");
     }
 }
+
+#[test]
+fn config_shows_the_settings_that_apply_as_dlint_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "select = [\"ALL\"]\nextend-select = [\"DF005\"]\nignore = [\"apt-unpinned-package\", \"SC2086\"]\n\
+                fail-level = \"never\"\nshellcheck = true\nhadolint-pragmas = false\nexternal = [\"XY100\"]\n\
+                [severity]\nXY100 = \"error\"\nDL3008 = \"style\"\n[options]\nstrict-labels = true\n\
+                [options.label-schema]\n\"org.opencontainers.image.url\" = \"url\"\n";
+    write(dir.path(), "app/dlint.toml", text);
+    let out = dlint(dir.path(), &["config", "app/sub/Dockerfile"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let known = KnownRules::registry();
+    let shown = parse(&out.stdout, Path::new("shown"), &known).unwrap_or_else(|e| panic!("{e}\n{}", out.stdout));
+    assert_eq!(shown, parse(text, Path::new("app/dlint.toml"), &known).unwrap(), "{}", out.stdout);
+    let out = dlint(dir.path(), &["config", "--no-config"], None);
+    assert_eq!(parse(&out.stdout, Path::new("shown"), &known).unwrap(), dlint::lint::Settings::default());
+}
