@@ -92,14 +92,13 @@ pub fn config(args: ConfigArgs) -> u8 {
             Err(e) => fail(&e.to_string()),
         };
     }
-    let known = KnownRules::registry();
     let source = super::config_source(&args.config, args.no_config);
-    let settings = Resolver::new(source, Overrides::default(), known.clone())
+    let settings = Resolver::new(source, Overrides::default(), KnownRules::registry())
         .and_then(|mut resolver| resolver.settings_for(&args.path));
     match settings {
         Ok(settings) => {
             println!("# The settings dlint uses for {} (keys at their default are left out).", args.path.display());
-            print!("{}", convert::settings_toml(&settings, &known));
+            print!("{}", convert::settings_toml(&settings));
             0
         }
         Err(e) => fail(&e.to_string()),

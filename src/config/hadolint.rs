@@ -104,6 +104,7 @@ pub fn read(text: &str, path: &Path, known: &KnownRules) -> Result<(Settings, Ou
         (false, Some(Threshold::Style)) => Some(Severity::Style),
         (false, None) => Settings::default().fail_level,
     };
+    let external = codes_of_other_tools(&raw, known);
     let settings = Settings {
         ignore: raw.ignored.iter().map(canonical).collect::<BTreeSet<_>>(),
         severity,
@@ -115,10 +116,18 @@ pub fn read(text: &str, path: &Path, known: &KnownRules) -> Result<(Settings, Ou
             dockerignore: None,
         },
         hadolint_pragmas: !raw.disable_ignore_pragma,
+        external,
         ..Settings::default()
     };
     let output = OutputChoices { format: raw.format, no_color: raw.no_color, verbose: raw.verbose };
     Ok((settings, output))
+}
+
+/// The codes the config names that dlint has no rule for: hadolint accepts them, and so does dlint.
+fn codes_of_other_tools(raw: &RawHadolint, known: &KnownRules) -> BTreeSet<String> {
+    let levels = &raw.r#override;
+    let named = raw.ignored.iter().chain(&levels.error).chain(&levels.warning).chain(&levels.info).chain(&levels.style);
+    named.filter(|code| !known.knows(code)).cloned().collect()
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 use super::hadolint::{self, OutputChoices};
 use super::{ConfigError, FailLevel, KnownRules};
 use crate::lint::Settings;
-use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -13,16 +12,16 @@ use std::path::Path;
 pub fn from_hadolint(text: &str, path: &Path, known: &KnownRules) -> Result<String, ConfigError> {
     let (settings, output) = hadolint::read(text, path, known)?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into());
-    Ok(render(&settings, &output, &name, known))
+    Ok(render(&settings, &output, &name))
 }
 
-fn render(settings: &Settings, output: &OutputChoices, source: &str, known: &KnownRules) -> String {
+fn render(settings: &Settings, output: &OutputChoices, source: &str) -> String {
     let mut out = format!(
         "# dlint configuration, written by `dlint migrate` from {source}.\n\
          # dlint reads this file instead of {source} in this directory; see \"Migrating from hadolint\"\n\
          # in dlint's README.\n"
     );
-    out += &settings_toml(settings, known);
+    out += &settings_toml(settings);
     let mut notes = String::new();
     if let Some(format) = &output.format {
         writeln!(
@@ -42,15 +41,12 @@ fn render(settings: &Settings, output: &OutputChoices, source: &str, known: &Kno
 }
 
 /// `settings` as `dlint.toml` keys, each block after a blank line; keys at their default are left out.
-pub fn settings_toml(settings: &Settings, known: &KnownRules) -> String {
+pub fn settings_toml(settings: &Settings) -> String {
     let mut out = String::new();
     let mut top = String::new();
-    let codes = settings.ignore.iter().chain(&settings.extend_select).chain(settings.severity.keys());
-    let external: BTreeSet<&String> =
-        codes.chain(settings.select.iter().flatten()).filter(|code| *code != "ALL" && !known.knows(code)).collect();
-    if !external.is_empty() {
-        top += "# Codes dlint has no rule for (they change nothing).\n";
-        writeln!(top, "external = {}", string_list(external)).unwrap();
+    if !settings.external.is_empty() {
+        top += "# Codes of other tools, which dlint has no rule for.\n";
+        writeln!(top, "external = {}", string_list(&settings.external)).unwrap();
     }
     if let Some(select) = &settings.select {
         writeln!(top, "select = {}", string_list(select)).unwrap();

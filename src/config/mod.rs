@@ -171,9 +171,10 @@ impl KnownRules {
         KnownRules { names }
     }
 
-    /// Whether `name` is one of these rules' codes, names or aliases, or a ShellCheck code.
+    /// Whether `name` is one of these rules' codes, names or aliases, or a ShellCheck code (with no rules
+    /// known, any name).
     pub fn knows(&self, name: &str) -> bool {
-        self.names.contains_key(&name.to_lowercase()) || is_shellcheck_code(name)
+        self.names.is_empty() || self.names.contains_key(&name.to_lowercase()) || is_shellcheck_code(name)
     }
 
     pub fn registry() -> Self {
@@ -252,6 +253,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
         },
         shellcheck: raw.shellcheck,
         hadolint_pragmas: raw.hadolint_pragmas.unwrap_or(true),
+        external: raw.external.into_iter().collect(),
     })
 }
 

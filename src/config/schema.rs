@@ -67,8 +67,8 @@ pub const KEYS: &[Key] = &[
     key(
         "external",
         Kind::Strings,
-        "Codes of other tools that the rule lists and `severity` may name without an unknown-rule error; \
-         they change nothing. A JSON Schema validator cannot know them and reports them as unknown rules.",
+        "Codes of other tools, which the rule lists, `severity` and suppression comments may name without \
+         being reported as unknown. A JSON Schema validator cannot know them and reports them as unknown rules.",
     ),
 ];
 
