@@ -30,6 +30,15 @@ def hadolint_binary():
     return str(binary)
 
 
+def sampled_files(directory, sample):
+    """The Dockerfiles below `directory`, sorted; with `sample`, every k-th so that about that many remain."""
+    files = sorted(str(p) for p in Path(directory).rglob("*Dockerfile*") if p.is_file())
+    if sample and len(files) > sample:
+        step = len(files) // sample
+        files = files[step - 1 :: step][:sample]
+    return files
+
+
 def batches(files):
     for i in range(0, len(files), BATCH):
         yield files[i : i + BATCH]
@@ -91,10 +100,7 @@ def main():
     parser.add_argument("--shellcheck", action="store_true", help="compare ShellCheck codes too (dlint --shellcheck)")
     args = parser.parse_args()
 
-    files = sorted(str(p) for p in Path(args.dir).rglob("*Dockerfile*") if p.is_file())
-    if args.sample and len(files) > args.sample:
-        step = len(files) // args.sample
-        files = files[step - 1 :: step][: args.sample]
+    files = sampled_files(args.dir, args.sample)
     if not files:
         sys.exit(f"no Dockerfiles under {args.dir}")
     hadolint = hadolint_binary()

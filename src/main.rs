@@ -1,6 +1,5 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    ExitCode::from(dlint::cli::run(dlint::cli::Cli::parse()))
+    ExitCode::from(dlint::cli::run(dlint::cli::parse_args()))
 }

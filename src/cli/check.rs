@@ -4,14 +4,14 @@ use super::files::{self, Input, Target};
 use super::progress::Progress;
 use super::shellcheck::ShellCheck;
 use super::{fail, CheckArgs, Format, FAILURE, FINDINGS};
-use crate::config::{KnownRules, Overrides, Resolver};
+use crate::config::{FailLevel, KnownRules, Overrides, Resolver};
 use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
-use crate::lint::{Diagnostic, Settings};
+use crate::lint::{Diagnostic, Settings, Severity};
 use crate::lint_source_with;
 use crate::report::{plural, statistics, tty, FileReport};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
 use std::sync::Arc;
 
@@ -195,12 +195,26 @@ fn resolve_rules(known: &KnownRules, flag: &str, names: &[String]) -> Result<BTr
 
 fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> {
     let resolve = |flag: &str, names: &[String]| resolve_rules(known, flag, names);
+    let mut severity = BTreeMap::new();
+    let levels = [
+        ("override-style", &args.override_style, Severity::Style),
+        ("override-info", &args.override_info, Severity::Info),
+        ("override-warning", &args.override_warning, Severity::Warning),
+        ("override-error", &args.override_error, Severity::Error),
+    ];
+    for (flag, codes, level) in levels {
+        severity.extend(resolve(flag, codes)?.into_iter().map(|code| (code, level)));
+    }
     Ok(Overrides {
         select: args.select.as_deref().map(|names| resolve("select", names)).transpose()?,
         extend_select: resolve("extend-select", &args.extend_select)?,
         ignore: resolve("ignore", &args.ignore)?,
-        fail_level: args.fail_level,
+        fail_level: if args.no_fail { Some(FailLevel::Never) } else { args.fail_level },
+        severity,
+        trusted_registries: args.trusted_registry.clone(),
+        strict_labels: args.strict_labels,
         shellcheck: args.shellcheck,
+        disable_hadolint_pragmas: args.disable_ignore_pragma,
     })
 }
 

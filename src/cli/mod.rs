@@ -1,15 +1,18 @@
 //! Command-line front end: argument parsing and the subcommands. `dlint PATHS...` means `dlint check`.
 
 mod check;
+mod config;
 mod files;
 mod progress;
 mod rules;
 mod run;
 mod shellcheck;
 
+use crate::config::FailLevel;
 use crate::lint::Severity;
 use crate::report::{self, FileReport};
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::builder::{BoolishValueParser, PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -30,7 +33,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint Dockerfiles (the default command)
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Tty)]
@@ -43,12 +46,16 @@ enum Command {
         code: String,
     },
     /// Build and run the image in a sandbox and report what the Dockerfile gets wrong at runtime
-    Run(run::RunCommand),
+    Run(Box<run::RunCommand>),
     /// Print a shell completion script (e.g. `dlint completions bash > /etc/bash_completion.d/dlint`)
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Write the dlint.toml equivalent to a hadolint config (.hadolint.yaml / .hadolint.yml)
+    Migrate(config::MigrateArgs),
+    /// Show the settings that apply to a Dockerfile as dlint.toml keys, or dlint.toml's JSON Schema
+    Config(config::ConfigArgs),
     /// Run the language server over standard input and output
     Lsp {
         /// Talk over standard input and output (the only transport, and the default)
@@ -112,28 +119,52 @@ struct CheckArgs {
     /// Files and directories to lint (directories are searched for Dockerfiles); `-` reads standard input
     paths: Vec<PathBuf>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Tty)]
+    #[arg(long, value_enum, default_value_t = Format::Tty, env = "DLINT_FORMAT")]
     format: Format,
     /// Write the report to FILE (replaced whole, never half written) instead of standard output
-    #[arg(long, value_name = "FILE", conflicts_with = "diff")]
+    #[arg(long, value_name = "FILE", conflicts_with = "diff", env = "DLINT_OUTPUT")]
     output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1 (overrides config)
-    #[arg(long, value_name = "LEVEL", value_parser = severity_parser())]
-    fail_level: Option<Severity>,
+    /// Lowest severity that makes the exit code 1, or `never` (overrides config)
+    #[arg(long, value_name = "LEVEL", value_parser = fail_level_parser(), env = "DLINT_FAIL_LEVEL")]
+    fail_level: Option<FailLevel>,
+    /// Findings never make the exit code 1 (hadolint's --no-fail; same as --fail-level never)
+    #[arg(long, env = "DLINT_NO_FAIL", value_parser = BoolishValueParser::new())]
+    no_fail: bool,
     /// Only these rules, comma separated codes or names (replaces config's `select`)
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", env = "DLINT_SELECT")]
     select: Option<Vec<String>>,
     /// Also these rules, including ones off by default
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", env = "DLINT_EXTEND_SELECT")]
     extend_select: Vec<String>,
     /// Never report these rules
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", env = "DLINT_IGNORE")]
     ignore: Vec<String>,
-    /// Use this config file instead of discovering dlint.toml files
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    /// Report these rules as errors (over config's `severity`)
+    #[arg(long, value_delimiter = ',', value_name = "RULES", env = "DLINT_OVERRIDE_ERROR")]
+    override_error: Vec<String>,
+    /// Report these rules as warnings
+    #[arg(long, value_delimiter = ',', value_name = "RULES", env = "DLINT_OVERRIDE_WARNING")]
+    override_warning: Vec<String>,
+    /// Report these rules as info
+    #[arg(long, value_delimiter = ',', value_name = "RULES", env = "DLINT_OVERRIDE_INFO")]
+    override_info: Vec<String>,
+    /// Report these rules as style
+    #[arg(long, value_delimiter = ',', value_name = "RULES", env = "DLINT_OVERRIDE_STYLE")]
+    override_style: Vec<String>,
+    /// Also trust these registries for base images (DL3026), comma separated
+    #[arg(long, value_delimiter = ',', value_name = "REGISTRIES", env = "DLINT_TRUSTED_REGISTRIES")]
+    trusted_registry: Vec<String>,
+    /// Report labels the label schema does not list
+    #[arg(long, env = "DLINT_STRICT_LABELS", value_parser = BoolishValueParser::new())]
+    strict_labels: bool,
+    /// Do not honour `# hadolint ignore=` comments (`# dlint ignore=` still applies)
+    #[arg(long, env = "DLINT_DISABLE_IGNORE_PRAGMA", value_parser = BoolishValueParser::new())]
+    disable_ignore_pragma: bool,
+    /// Use this config file (dlint.toml or .hadolint.yaml) instead of discovering config files
+    #[arg(long, value_name = "FILE", env = "DLINT_CONFIG")]
     config: Option<PathBuf>,
     /// Ignore all config files
-    #[arg(long)]
+    #[arg(long, env = "DLINT_NO_CONFIG", value_parser = BoolishValueParser::new())]
     no_config: bool,
     /// Apply safe fixes in place (standard input: print the fixed text)
     #[arg(long, conflicts_with = "diff")]
@@ -163,7 +194,7 @@ struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     context: Option<PathBuf>,
     /// Also run ShellCheck (found on PATH) over every RUN script
-    #[arg(long)]
+    #[arg(long, env = "DLINT_SHELLCHECK", value_parser = BoolishValueParser::new())]
     shellcheck: bool,
     /// Also build and run each Dockerfile (context: --context, or the Dockerfile's directory) and add
     /// the runtime findings, as `dlint run` does
@@ -173,9 +204,73 @@ struct CheckArgs {
     run_options: run::RunArgs,
 }
 
-fn severity_parser() -> impl TypedValueParser<Value = Severity> {
-    PossibleValuesParser::new(Severity::ALL.map(Severity::as_str))
-        .map(|level| Severity::parse(&level).expect("clap allows only known levels"))
+fn fail_level_parser() -> impl TypedValueParser<Value = FailLevel> {
+    PossibleValuesParser::new(FailLevel::ALL.map(FailLevel::as_str))
+        .map(|level| FailLevel::parse(&level).expect("clap allows only known levels"))
+}
+
+/// Parses the command line (and the `DLINT_*` environment variables of its flags).
+pub fn parse_args() -> Cli {
+    use clap::parser::ValueSource;
+    use clap::{CommandFactory, FromArgMatches};
+    let parsed = Cli::command().try_get_matches().and_then(|matches| {
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        let check = matches.subcommand_matches("check").unwrap_or(&matches);
+        let args = match &mut cli.command {
+            Some(Command::Check(args)) => args.as_mut(),
+            _ => &mut cli.check,
+        };
+        args.prefer_command_line(|id| check.value_source(id) == Some(ValueSource::EnvVariable))?;
+        Ok(cli)
+    });
+    parsed.unwrap_or_else(|error| exit_with(error))
+}
+
+/// Prints a command-line error and exits; a bad value taken from an environment variable names it.
+fn exit_with(error: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue};
+    use clap::CommandFactory;
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        _ => String::new(),
+    };
+    let (flag, value) = (context(ContextKind::InvalidArg), context(ContextKind::InvalidValue));
+    let command = Cli::command();
+    let from_env =
+        command.get_arguments().filter_map(|arg| Some((arg.get_long()?, arg.get_env()?))).find(|(long, variable)| {
+            (flag == format!("--{long}") || flag.starts_with(&format!("--{long} ")))
+                && std::env::var_os(variable).is_some_and(|set| set.to_string_lossy() == value)
+        });
+    if let Some((_, variable)) = from_env {
+        let details: String = error.render().to_string().lines().skip(1).map(|line| format!("{line}\n")).collect();
+        eprint!(
+            "error: environment variable {}: invalid value '{value}' for {flag}\n{details}",
+            variable.to_string_lossy()
+        );
+        std::process::exit(FAILURE.into());
+    }
+    error.exit()
+}
+
+impl CheckArgs {
+    /// Where a setting comes from the command line and its opposite from the environment, the command
+    /// line wins; both on the command line is a conflict.
+    fn prefer_command_line(&mut self, from_env: impl Fn(&str) -> bool) -> Result<(), clap::Error> {
+        if self.no_fail && self.fail_level.is_some() && from_env("no_fail") && !from_env("fail_level") {
+            self.no_fail = false;
+        }
+        if self.no_config && self.config.is_some() {
+            match (from_env("config"), from_env("no_config")) {
+                (false, true) => self.no_config = false,
+                (false, false) => {
+                    let message = "the argument '--config <FILE>' cannot be used with '--no-config'";
+                    return Err(<Cli as clap::CommandFactory>::command().error(ErrorKind::ArgumentConflict, message));
+                }
+                (true, _) => self.config = None,
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Prints an error and gives the exit code for it.
@@ -217,11 +312,13 @@ fn fails(settings: &crate::lint::Settings, diagnostic: &crate::lint::Diagnostic)
 /// Run a parsed command line and return the process exit code.
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
-        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Check(args)) => check::run(*args),
         Some(Command::Rules { format }) => rules::list(format),
         Some(Command::Rule { code }) => rules::explain(&code),
-        Some(Command::Run(command)) => run::run(command),
+        Some(Command::Run(command)) => run::run(*command),
         Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Migrate(args)) => config::migrate(args),
+        Some(Command::Config(args)) => config::config(args),
         Some(Command::Lsp { stdio: _, config }) => lsp(config),
         None => check::run(cli.check),
     }

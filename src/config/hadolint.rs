@@ -4,7 +4,6 @@
 
 use super::{ConfigError, KnownRules};
 use crate::lint::{RuleOptions, Settings, Severity};
-use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -25,15 +24,20 @@ struct RawHadolint {
     label_schema: BTreeMap<String, String>,
     #[serde(default)]
     strict_labels: bool,
-    // Output choices, which dlint takes from its command line instead.
-    #[serde(default, rename = "format")]
-    _format: IgnoredAny,
-    #[serde(default, rename = "no-color")]
-    _no_color: IgnoredAny,
-    #[serde(default, rename = "verbose")]
-    _verbose: IgnoredAny,
     #[serde(default)]
     disable_ignore_pragma: bool,
+    // Output choices, which dlint takes from its command line instead.
+    format: Option<String>,
+    no_color: Option<bool>,
+    verbose: Option<bool>,
+}
+
+/// hadolint's output choices, which dlint takes from its command line instead.
+#[derive(Default, Debug, PartialEq, Eq)]
+pub struct OutputChoices {
+    pub format: Option<String>,
+    pub no_color: Option<bool>,
+    pub verbose: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -60,9 +64,14 @@ enum Threshold {
     None,
 }
 
-/// Reads a hadolint config's text. Codes dlint does not know (such as ShellCheck's) are kept as written,
-/// since hadolint accepts them too.
+/// Reads a hadolint config's text. Codes dlint does not know are kept as written, since hadolint accepts
+/// them too.
 pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, ConfigError> {
+    read(text, path, known).map(|(settings, _)| settings)
+}
+
+/// The settings a hadolint config means, and the output choices it makes.
+pub fn read(text: &str, path: &Path, known: &KnownRules) -> Result<(Settings, OutputChoices), ConfigError> {
     let error =
         |position: Option<(usize, usize)>, message: String| ConfigError { path: path.to_owned(), position, message };
     // An empty file is a valid config that changes nothing.
@@ -95,7 +104,8 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
         (false, Some(Threshold::Style)) => Some(Severity::Style),
         (false, None) => Settings::default().fail_level,
     };
-    Ok(Settings {
+    let external = codes_of_other_tools(&raw, known);
+    let settings = Settings {
         ignore: raw.ignored.iter().map(canonical).collect::<BTreeSet<_>>(),
         severity,
         fail_level,
@@ -106,8 +116,18 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             dockerignore: None,
         },
         hadolint_pragmas: !raw.disable_ignore_pragma,
+        external,
         ..Settings::default()
-    })
+    };
+    let output = OutputChoices { format: raw.format, no_color: raw.no_color, verbose: raw.verbose };
+    Ok((settings, output))
+}
+
+/// The codes the config names that dlint has no rule for: hadolint accepts them, and so does dlint.
+fn codes_of_other_tools(raw: &RawHadolint, known: &KnownRules) -> BTreeSet<String> {
+    let levels = &raw.r#override;
+    let named = raw.ignored.iter().chain(&levels.error).chain(&levels.warning).chain(&levels.info).chain(&levels.style);
+    named.filter(|code| !known.knows(code)).cloned().collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Config files: the schema of `dlint.toml` / `.dlint.toml`, hadolint's `.hadolint.yaml` read for projects
 //! moving over, and discovery of the nearest one above each linted file.
 
-mod hadolint;
+pub mod hadolint;
+pub mod migrate;
+pub mod schema;
 
 use crate::lint::{RuleOptions, Settings, Severity};
 use crate::rules;
@@ -29,13 +31,16 @@ struct RawConfig {
     extend_select: Vec<Spanned<String>>,
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
-    fail_level: Option<Level>,
+    fail_level: Option<FailLevel>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
     options: RawOptions,
     #[serde(default)]
     shellcheck: bool,
+    hadolint_pragmas: Option<bool>,
+    #[serde(default)]
+    external: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -56,6 +61,54 @@ enum Level {
     Info,
     Warning,
     Error,
+}
+
+/// `fail-level`: a severity, or `never` (hadolint's `no-fail` and `failure-threshold: none`).
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FailLevel {
+    Style,
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+impl FailLevel {
+    pub const ALL: [FailLevel; 5] =
+        [FailLevel::Style, FailLevel::Info, FailLevel::Warning, FailLevel::Error, FailLevel::Never];
+
+    pub fn as_str(self) -> &'static str {
+        match self.threshold() {
+            Some(severity) => severity.as_str(),
+            None => "never",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<FailLevel> {
+        FailLevel::ALL.into_iter().find(|level| level.as_str().eq_ignore_ascii_case(text))
+    }
+
+    pub fn from_threshold(threshold: Option<Severity>) -> FailLevel {
+        match threshold {
+            Some(Severity::Style) => FailLevel::Style,
+            Some(Severity::Info) => FailLevel::Info,
+            Some(Severity::Warning) => FailLevel::Warning,
+            Some(Severity::Error) => FailLevel::Error,
+            None => FailLevel::Never,
+        }
+    }
+
+    /// The lowest failing severity; `None`: findings never fail.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailLevel::Style => Some(Severity::Style),
+            FailLevel::Info => Some(Severity::Info),
+            FailLevel::Warning => Some(Severity::Warning),
+            FailLevel::Error => Some(Severity::Error),
+            FailLevel::Never => None,
+        }
+    }
 }
 
 impl From<Level> for Severity {
@@ -109,6 +162,21 @@ impl KnownRules {
         KnownRules { names }
     }
 
+    /// These rules plus codes of other tools that config may name (`external`).
+    fn with_external(&self, external: &[String]) -> Self {
+        let mut names = self.names.clone();
+        if !names.is_empty() {
+            names.extend(external.iter().map(|code| (code.to_lowercase(), code.clone())));
+        }
+        KnownRules { names }
+    }
+
+    /// Whether `name` is one of these rules' codes, names or aliases, or a ShellCheck code (with no rules
+    /// known, any name).
+    pub fn knows(&self, name: &str) -> bool {
+        self.names.is_empty() || self.names.contains_key(&name.to_lowercase()) || is_shellcheck_code(name)
+    }
+
     pub fn registry() -> Self {
         KnownRules::new(
             rules::all()
@@ -127,6 +195,9 @@ impl KnownRules {
         if let Some(canonical) = self.names.get(&name.to_lowercase()) {
             return Ok(canonical.clone());
         }
+        if is_shellcheck_code(name) {
+            return Ok(name.to_uppercase());
+        }
         let mut message = format!("unknown rule `{name}`");
         if let Some(near) = suggest::closest(name, self.names.values().map(String::as_str)) {
             message.push_str(&format!("; did you mean `{near}`?"));
@@ -135,7 +206,12 @@ impl KnownRules {
     }
 }
 
-/// Parse a config file's text into settings. `path` names the file in errors.
+/// `SC` and four digits: ShellCheck's codes, which `--shellcheck` reports and config may name.
+pub fn is_shellcheck_code(name: &str) -> bool {
+    let (prefix, digits) = name.split_at(name.len().min(2));
+    prefix.eq_ignore_ascii_case("SC") && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// serde's "unknown field `x`, expected one of `a`, `b`" with the likely intended key appended.
 fn with_key_suggestion(message: &str) -> String {
     let suggestion = message.strip_prefix("unknown field `").and_then(|rest| {
@@ -149,6 +225,7 @@ fn with_key_suggestion(message: &str) -> String {
     }
 }
 
+/// Parse a config file's text into settings. `path` names the file in errors.
 pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, ConfigError> {
     let index = LineIndex::new(text);
     let error_at = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
@@ -161,6 +238,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
     };
     let raw: RawConfig =
         toml::from_str(text).map_err(|e| error_at(e.span(), with_key_suggestion(e.message().trim())))?;
+    let known = &known.with_external(&raw.external);
     let resolve_all = |names: Vec<Spanned<String>>| -> Result<BTreeSet<String>, ConfigError> {
         names
             .into_iter()
@@ -180,7 +258,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
         extend_select: resolve_all(raw.extend_select)?,
         ignore: resolve_all(raw.ignore)?,
         severity,
-        fail_level: raw.fail_level.map(Severity::from).or(Settings::default().fail_level),
+        fail_level: raw.fail_level.map_or(Settings::default().fail_level, FailLevel::threshold),
         options: RuleOptions {
             trusted_registries: raw.options.trusted_registries,
             label_schema: raw.options.label_schema,
@@ -188,7 +266,8 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             dockerignore: None,
         },
         shellcheck: raw.shellcheck,
-        hadolint_pragmas: true,
+        hadolint_pragmas: raw.hadolint_pragmas.unwrap_or(true),
+        external: raw.external.into_iter().collect(),
     })
 }
 
@@ -213,9 +292,17 @@ pub struct Overrides {
     /// Added to the config's lists.
     pub extend_select: BTreeSet<String>,
     pub ignore: BTreeSet<String>,
-    pub fail_level: Option<Severity>,
-    /// `--shellcheck`: turns ShellCheck on whatever the config says.
+    /// `--fail-level`; `--no-fail` is `never`.
+    pub fail_level: Option<FailLevel>,
+    /// `--override-error` and the like: per-code severities, over the config's.
+    pub severity: BTreeMap<String, Severity>,
+    /// `--trusted-registry`: added to the config's list.
+    pub trusted_registries: Vec<String>,
+    /// `--strict-labels`, `--shellcheck`: turn these on whatever the config says.
+    pub strict_labels: bool,
     pub shellcheck: bool,
+    /// `--disable-ignore-pragma`: `# hadolint ignore=` comments are not honoured.
+    pub disable_hadolint_pragmas: bool,
 }
 
 impl Overrides {
@@ -226,9 +313,13 @@ impl Overrides {
         settings.extend_select.extend(self.extend_select.iter().cloned());
         settings.ignore.extend(self.ignore.iter().cloned());
         if let Some(level) = self.fail_level {
-            settings.fail_level = Some(level);
+            settings.fail_level = level.threshold();
         }
+        settings.severity.extend(self.severity.iter().map(|(code, level)| (code.clone(), *level)));
+        settings.options.trusted_registries.extend(self.trusted_registries.iter().cloned());
+        settings.options.strict_labels |= self.strict_labels;
         settings.shellcheck |= self.shellcheck;
+        settings.hadolint_pragmas &= !self.disable_hadolint_pragmas;
         settings
     }
 }
@@ -338,7 +429,7 @@ maintainer = "text"
         let overrides = Overrides {
             select: Some(BTreeSet::from(["DL3009".to_owned()])),
             ignore: BTreeSet::from(["DL3010".to_owned()]),
-            fail_level: Some(Severity::Error),
+            fail_level: Some(FailLevel::Error),
             ..Overrides::default()
         };
         let settings = overrides.apply(config);

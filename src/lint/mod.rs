@@ -229,6 +229,7 @@ fn apply_suppressions(
             let known = find(code);
             // hadolint pragmas may name ShellCheck codes; BuildKit's may say `all` or name any check.
             let foreign = code.starts_with("SC")
+                || settings.external.contains(code)
                 || (suppression.origin == suppress::Origin::BuildKit
                     && (code.eq_ignore_ascii_case("all") || suppress::BUILDKIT_CHECKS.contains(&code.as_str())));
             if known.is_none() && !foreign && settings.is_enabled(&builtin::UNKNOWN_SUPPRESSION) {

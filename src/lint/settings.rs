@@ -34,6 +34,8 @@ pub struct Settings {
     pub shellcheck: bool,
     /// Honour `# hadolint ignore=` comments (hadolint's `disable-ignore-pragma` turns them off).
     pub hadolint_pragmas: bool,
+    /// Other tools' codes: config and suppression comments may name them without being reported.
+    pub external: BTreeSet<String>,
 }
 
 impl Default for Settings {
@@ -47,6 +49,7 @@ impl Default for Settings {
             options: RuleOptions::default(),
             shellcheck: false,
             hadolint_pragmas: true,
+            external: BTreeSet::new(),
         }
     }
 }

@@ -44,9 +44,19 @@ pub struct Output {
 
 /// Run the built binary in `cwd`, with `stdin` piped in when given, and no colour.
 pub fn dlint(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
+    dlint_with_env(cwd, args, stdin, &[])
+}
+
+/// `dlint`, with these environment variables set (and no `DLINT_*` ones inherited).
+pub fn dlint_with_env(cwd: &Path, args: &[&str], stdin: Option<&str>, vars: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dlint"));
+    for (name, _) in std::env::vars_os().filter(|(name, _)| name.to_string_lossy().starts_with("DLINT_")) {
+        command.env_remove(name);
+    }
+    let mut child = command
         .args(args)
         .current_dir(cwd)
+        .envs(vars.iter().copied())
         .env("NO_COLOR", "1")
         .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())

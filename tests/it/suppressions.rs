@@ -67,3 +67,11 @@ fn check_error_true_makes_buildkit_checks_errors() {
     let without = dlint::lint_source("FROM debian\nCMD run me\n", &settings);
     assert_eq!(without.iter().find(|d| d.code == "DL3025").map(|d| d.severity), Some(dlint::Severity::Warning));
 }
+
+#[test]
+fn codes_of_other_tools_listed_in_external_are_not_unknown() {
+    let src = "# dlint ignore=XY100\nFROM debian:12@sha256:0000000000000000000000000000000000000000000000000000000000000000\n";
+    assert_eq!(lint(src), "1:16-1:21 DF006 unknown rule code `XY100` in suppression\n");
+    let settings = Settings { external: BTreeSet::from(["XY100".to_owned()]), ..settings() };
+    assert_eq!(render(src, &dlint::lint_source(src, &settings)), "");
+}

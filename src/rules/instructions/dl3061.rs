@@ -1,5 +1,5 @@
 use crate::lint::{Category, Context, FixAvailability, Rule, RuleMeta, Severity};
-use crate::syntax::Keyword;
+use crate::syntax::{Instruction, Keyword};
 
 pub struct InstructionBeforeFrom;
 
@@ -21,7 +21,11 @@ impl Rule for InstructionBeforeFrom {
 
     fn check_file(&self, cx: &mut Context) {
         let file = cx.model.file;
-        for instruction in file.instructions.iter().take_while(|i| i.keyword != Keyword::From) {
+        // A line that does not parse may have been the first FROM (one whose image holds a substitution
+        // BuildKit rejects, say); it is reported as a syntax error, and what follows it is not judged here.
+        let first_error = file.errors.iter().map(|error| error.span.start).min().unwrap_or(usize::MAX);
+        let before_from = |i: &&Instruction| i.keyword != Keyword::From && i.span.start < first_error;
+        for instruction in file.instructions.iter().take_while(before_from) {
             if instruction.keyword != Keyword::Arg {
                 cx.report(
                     instruction.keyword_span,
