@@ -133,8 +133,11 @@ pub fn run(args: CheckArgs) -> u8 {
         Mode::Fix | Mode::Check => {
             let fixed_to_stdout = mode == Mode::Fix && from_stdin;
             if fixed_to_stdout {
-                for outcome in outcomes.iter().filter(|o| o.from_stdin) {
-                    print!("{}", outcome.fixed.as_deref().unwrap_or(&outcome.before));
+                let fixed = outcomes.iter().filter(|o| o.from_stdin);
+                let code =
+                    super::write_stdout(&fixed.map(|o| o.fixed.as_deref().unwrap_or(&o.before)).collect::<String>());
+                if code != 0 {
+                    return code;
                 }
             }
             let to_stdout = args.output.is_none() && !fixed_to_stdout;
@@ -308,13 +311,14 @@ fn print_diffs(outcomes: &[Outcome], quiet: bool) -> u8 {
     for outcome in outcomes {
         let Some(fixed) = &outcome.fixed else { continue };
         let path = &outcome.report.path;
-        print!(
-            "{}",
-            similar::TextDiff::from_lines(&outcome.before, fixed)
-                .unified_diff()
-                .header(path, path)
-                .missing_newline_hint(true)
-        );
+        let diff = similar::TextDiff::from_lines(&outcome.before, fixed)
+            .unified_diff()
+            .header(path, path)
+            .missing_newline_hint(true)
+            .to_string();
+        if super::write_stdout(&diff) != 0 {
+            return FAILURE;
+        }
         changed += 1;
     }
     let applied: usize = outcomes.iter().map(|o| o.applied).sum();

@@ -1,7 +1,7 @@
 //! `dlint migrate` (a hadolint config rewritten as dlint.toml) and `dlint config --schema`.
 
-use super::fail;
 use super::files::write_atomically;
+use super::{fail, write_stdout};
 use crate::config::{migrate as convert, schema, KnownRules, Overrides, Resolver, FILE_NAMES};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -51,8 +51,7 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     let dir = source.parent().unwrap_or(Path::new("."));
     let output = args.output.unwrap_or_else(|| dir.join(FILE_NAMES[0]));
     if output == Path::new("-") {
-        print!("{migrated}");
-        return 0;
+        return write_stdout(&migrated);
     }
     if output.exists() && !args.force {
         return fail(&format!("{} already exists; pass --force to replace it", output.display()));
@@ -85,10 +84,7 @@ fn hadolint_config(path: &Path) -> Result<PathBuf, String> {
 pub fn config(args: ConfigArgs) -> u8 {
     if args.schema {
         return match serde_json::to_string_pretty(&schema::json_schema()) {
-            Ok(text) => {
-                println!("{text}");
-                0
-            }
+            Ok(text) => write_stdout(&format!("{text}\n")),
             Err(e) => fail(&e.to_string()),
         };
     }
@@ -97,9 +93,9 @@ pub fn config(args: ConfigArgs) -> u8 {
         .and_then(|mut resolver| resolver.settings_for(&args.path));
     match settings {
         Ok(settings) => {
-            println!("# The settings dlint uses for {} (keys at their default are left out).", args.path.display());
-            print!("{}", convert::settings_toml(&settings));
-            0
+            let header =
+                format!("# The settings dlint uses for {} (keys at their default are left out).", args.path.display());
+            write_stdout(&format!("{header}\n{}", convert::settings_toml(&settings)))
         }
         Err(e) => fail(&e.to_string()),
     }

@@ -279,13 +279,24 @@ fn fail(message: &str) -> u8 {
     FAILURE
 }
 
+/// Writes `text` to standard output and gives 0, or prints an error and gives the failure code. A reader
+/// that stops reading (`dlint rules | head`) is not an error: the rest of the text is dropped.
+fn write_stdout(text: &str) -> u8 {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => fail(&format!("cannot write to standard output: {e}")),
+        _ => 0,
+    }
+}
+
 /// Prints a report on standard output, or writes it to `output` whole; an unwritable file is an error.
 fn emit(report: &str, output: Option<&std::path::Path>) -> Result<(), u8> {
     match output {
-        None => {
-            print!("{report}");
-            Ok(())
-        }
+        None => match write_stdout(report) {
+            0 => Ok(()),
+            code => Err(code),
+        },
         Some(path) => files::write_atomically(path, report)
             .map_err(|e| fail(&format!("--output {}: cannot write the report: {e}", path.display()))),
     }

@@ -1,6 +1,6 @@
 //! `dlint rules` and `dlint rule CODE`.
 
-use super::{RulesFormat, FAILURE};
+use super::{write_stdout, RulesFormat, FAILURE};
 use crate::rules::{self, RuleInfo};
 use crate::text::suggest;
 use serde::Serialize;
@@ -32,11 +32,10 @@ pub fn list(format: RulesFormat) -> u8 {
                     summary: info.meta.summary,
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows).expect("rules serialise"));
+            write_stdout(&format!("{}\n", serde_json::to_string_pretty(&rows).expect("rules serialise")))
         }
-        RulesFormat::Tty => print!("{}", table(&all)),
+        RulesFormat::Tty => write_stdout(&table(&all)),
     }
-    0
 }
 
 fn table(all: &[RuleInfo]) -> String {
@@ -70,11 +69,8 @@ fn table(all: &[RuleInfo]) -> String {
 
 pub fn explain(code: &str) -> u8 {
     if let Some(info) = rules::find(code) {
-        print!("{}", info.doc);
-        if !info.doc.ends_with('\n') {
-            println!();
-        }
-        return 0;
+        let newline = if info.doc.ends_with('\n') { "" } else { "\n" };
+        return write_stdout(&format!("{}{newline}", info.doc));
     }
     let names = rules::all().flat_map(|info| [info.meta.code, info.meta.name]);
     match suggest::closest(code, names) {

@@ -1,5 +1,5 @@
 //! Command-line options that shape what `dlint check` prints or fixes: --statistics, --hide-source,
-//! --quiet, --fix-only, shell completions and the progress bar.
+//! --quiet, --fix-only, shell completions, the progress bar, and writing to standard output.
 
 use crate::{dlint, write};
 use std::process::Command;
@@ -179,4 +179,30 @@ fn colour_needs_a_terminal_and_no_no_color() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'), "a pipe gets none");
+}
+
+/// A reader that stops early (`dlint check | head`) ends the output quietly; a full disk is an error.
+#[test]
+fn output_to_a_closed_pipe_or_a_full_disk() {
+    use std::process::Stdio;
+    let testdata = crate::support::repo_path("testdata");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
+        .args(["check", "--no-config", "."])
+        .current_dir(&testdata)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Hundreds of kilobytes of findings cannot fit the pipe, so writing meets the closed end.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let full = std::fs::File::options().write(true).open("/dev/full").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dlint")).arg("rules").stdout(full).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("error: cannot write to standard output: No space left on device"), "{stderr}");
 }
