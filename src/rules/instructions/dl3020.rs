@@ -62,6 +62,10 @@ impl Rule for AddForLocalFiles {
             "copy the local files with a separate COPY; keep ADD for the URLs and archives"
         };
         let diagnostic = cx.report(keyword, format!("ADD used to copy local files ({listed})")).with_help(help);
+        if at.onbuild {
+            // The trigger runs in builds of other projects, from their contexts: a hint, not a failure.
+            diagnostic.severity = diagnostic.severity.min(Severity::Info);
+        }
         if plain {
             diagnostic.with_fix(Fix::safe("Replace `ADD` with `COPY`", vec![Edit::replace(keyword, copy)]));
         }
