@@ -1,7 +1,8 @@
 //! Applying fixes: non-overlapping edits, then re-lint and repeat until the text stops changing.
 
 use crate::lint::{Applicability, Diagnostic, Edit, Fix, Settings};
-use crate::lint_source;
+use crate::lint_source_cached;
+use crate::shell::ScriptCache;
 use std::collections::BTreeSet;
 
 /// Enough for fixes that enable further fixes; a loop that runs longer is oscillating.
@@ -41,7 +42,9 @@ pub struct FixOutcome {
 /// Lint and fix `source` until no eligible fix is left, the text stops changing, or a pass would add
 /// syntax errors (that pass is discarded).
 pub fn fix_source(source: &str, settings: &Settings, options: &FixOptions) -> FixOutcome {
-    fix_with(source, options, |text| lint_source(text, settings))
+    // A pass edits a few commands; the others need not be parsed again.
+    let scripts = ScriptCache::default();
+    fix_with(source, options, |text| lint_source_cached(text, settings, &scripts))
 }
 
 /// The fix loop over any linter, so the loop can be tested without real rules.

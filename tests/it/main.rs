@@ -10,6 +10,7 @@ mod config;
 mod corpus;
 #[cfg(feature = "docker")]
 mod docker;
+mod fix_convergence;
 mod fixes;
 mod format;
 mod ide;
