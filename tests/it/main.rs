@@ -24,6 +24,7 @@ mod lsp_format;
 mod lsp_navigation;
 #[cfg(feature = "lsp")]
 mod neovim;
+mod precommit;
 mod report;
 mod report_formats;
 mod rule_docs;

@@ -41,8 +41,7 @@ pub fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
 }
 
 /// Whether `program` runs with `version_flag`. Tests that need it skip with a note when it is missing,
-/// except in CI (`CI` set), where a missing program is a failure. Only the editor client tests use it.
-#[cfg(feature = "lsp")]
+/// except in CI (`CI` set), where a missing program is a failure (`.ci/run` installs them all).
 pub fn has_program(program: &str, version_flag: &str) -> bool {
     let found = std::process::Command::new(program).arg(version_flag).output().is_ok_and(|out| out.status.success());
     if !found {
