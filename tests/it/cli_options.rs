@@ -1,5 +1,5 @@
 //! Command-line options that shape what `dlint check` prints or fixes: --statistics, --hide-source,
-//! --quiet, --fix-only, shell completions, the progress bar, and writing to standard output.
+//! --quiet, --fix-only, --unsafe-fixes, shell completions, the progress bar, and writing to standard output.
 
 use crate::{dlint, write};
 use std::process::Command;
@@ -99,6 +99,24 @@ fn fix_only_applies_the_named_rules_fixes() {
     let unknown = dlint(dir.path(), &["check", "--fix-only", "DL3O15", "Dockerfile"], None);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("--fix-only: unknown rule `DL3O15`; did you mean `DL3015`?"), "{}", unknown.stderr);
+}
+
+#[test]
+fn unsafe_fixes_apply_only_when_asked_for() {
+    let dir = project();
+    let out = dlint(dir.path(), &["check", "--no-config", "--fix", "Dockerfile"], None);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("1 more with --fix --unsafe-fixes"), "{}", out.stdout);
+    let safe = APT.replace("install", "install -y");
+    assert_eq!(std::fs::read_to_string(dir.path().join("Dockerfile")).unwrap(), safe);
+    let diff = dlint(dir.path(), &["check", "--no-config", "--diff", "--unsafe-fixes", "Dockerfile"], None);
+    assert!(diff.stdout.contains("+RUN apt-get install --no-install-recommends -y curl wget\n"), "{}", diff.stdout);
+    assert_eq!(std::fs::read_to_string(dir.path().join("Dockerfile")).unwrap(), safe, "--diff writes nothing");
+    let out = dlint(dir.path(), &["check", "--no-config", "--fix", "--unsafe-fixes", "Dockerfile"], None);
+    assert_eq!(out.code, 1, "DL3008 has no fix");
+    assert!(!out.stdout.contains("fixable"), "{}", out.stdout);
+    let written = std::fs::read_to_string(dir.path().join("Dockerfile")).unwrap();
+    assert_eq!(written, safe.replace("-y", "--no-install-recommends -y"));
 }
 
 #[test]
