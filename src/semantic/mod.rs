@@ -211,8 +211,15 @@ impl<'a> Model<'a> {
     /// The last USER in effect at the end of the stage (inherited through stage bases), with the
     /// instruction index that set it.
     pub fn effective_user(&self, stage: &Stage) -> Option<(usize, &'a Word)> {
+        self.user_before(stage, usize::MAX)
+    }
+
+    /// The last USER before instruction `upto` in the stage or the stages it is built on (whose
+    /// instructions all come earlier), with the instruction index that set it.
+    pub fn user_before(&self, stage: &Stage, upto: usize) -> Option<(usize, &'a Word)> {
         self.ancestry(stage).find_map(|s| {
             self.instructions_of(s)
+                .take_while(|(i, _)| *i < upto)
                 .filter_map(|(i, inst)| match &inst.body {
                     Body::User { user, .. } => Some((i, user)),
                     _ => None,
