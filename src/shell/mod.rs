@@ -1,9 +1,11 @@
 //! The shell inside RUN: tree-sitter-bash over shell-form commands and heredoc scripts, with every
 //! span mapped back to Dockerfile bytes. The only module that spells tree-sitter-bash node kinds.
 
+mod argv;
 mod dialect;
 pub mod tools;
 
+pub use argv::literal_argv;
 pub use dialect::{Bashism, Dialect};
 
 use crate::syntax::{lines::continuations, Command};
