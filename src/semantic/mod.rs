@@ -290,27 +290,45 @@ impl<'a> Model<'a> {
         if dialect != Dialect::Sh {
             return dialect;
         }
-        let root = self.ancestry(stage).last().unwrap_or(stage);
-        let Base::Image { reference, .. } = &root.base else { return Dialect::Dash };
-        let image = root.image_text.to_ascii_lowercase();
-        let name = reference.path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-        const BASH_SH: [&str; 8] =
-            ["fedora", "centos", "rhel", "rockylinux", "almalinux", "amazonlinux", "oraclelinux", "photon"];
-        if image.contains("alpine") || name == "busybox" {
-            Dialect::Ash
-        } else if BASH_SH.iter().any(|b| name == *b || name.starts_with(&format!("{b}-"))) || name.starts_with("ubi") {
-            Dialect::Bash
-        } else {
-            Dialect::Dash
+        match self.image_family(stage) {
+            ImageFamily::Busybox => Dialect::Ash,
+            ImageFamily::RedHat => Dialect::Bash,
+            ImageFamily::Debian | ImageFamily::Windows | ImageFamily::Unknown => Dialect::Dash,
         }
     }
 
     /// Whether the stage is built on a Windows image: `mcr.microsoft.com/windows/...`, or a name or
     /// tag with `nanoserver` or `servercore` (`dotnet/runtime:8.0-nanoserver-ltsc2022`).
     pub fn is_windows(&self, stage: &Stage) -> bool {
+        self.image_family(stage) == ImageFamily::Windows
+    }
+
+    /// Whether `/bin/bash` is known to exist in the stage's image.
+    pub fn has_bash(&self, stage: &Stage) -> bool {
+        matches!(self.image_family(stage), ImageFamily::Debian | ImageFamily::RedHat)
+    }
+
+    /// The family of the image at the root of the stage's ancestry, told from its name and tag.
+    pub fn image_family(&self, stage: &Stage) -> ImageFamily {
         let root = self.ancestry(stage).last().unwrap_or(stage);
+        let Base::Image { reference, .. } = &root.base else { return ImageFamily::Unknown };
         let image = root.image_text.to_ascii_lowercase();
-        image.starts_with("mcr.microsoft.com/windows") || image.contains("nanoserver") || image.contains("servercore")
+        let name = reference.path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+        let is_one_of = |names: &[&str]| names.iter().any(|n| name == *n || name.starts_with(&format!("{n}-")));
+        if image.starts_with("mcr.microsoft.com/windows")
+            || image.contains("nanoserver")
+            || image.contains("servercore")
+        {
+            ImageFamily::Windows
+        } else if image.contains("alpine") || name == "busybox" {
+            ImageFamily::Busybox
+        } else if is_one_of(&RED_HAT_IMAGES) || name.starts_with("ubi") {
+            ImageFamily::RedHat
+        } else if !image.contains("distroless") && is_one_of(&DEBIAN_IMAGES) {
+            ImageFamily::Debian
+        } else {
+            ImageFamily::Unknown
+        }
     }
 
     fn parse_script(&self, index: usize, cache: Option<&ScriptCache>) -> Option<Script> {
@@ -547,6 +565,44 @@ pub fn path_is_under(path: &str, dir: &str) -> bool {
     path.strip_prefix(dir).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// What a base image is built from, as far as its name tells: it decides what `/bin/sh` is and
+/// whether bash is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFamily {
+    /// Alpine and BusyBox: `/bin/sh` is BusyBox ash, and there is no bash.
+    Busybox,
+    /// Debian, Ubuntu and the official images built on them: `/bin/sh` is dash, bash is installed.
+    Debian,
+    /// Fedora, CentOS, RHEL/UBI and their rebuilds: `/bin/sh` is bash.
+    RedHat,
+    Windows,
+    Unknown,
+}
+
+const RED_HAT_IMAGES: [&str; 8] =
+    ["fedora", "centos", "rhel", "rockylinux", "almalinux", "amazonlinux", "oraclelinux", "photon"];
+
+/// Debian and Ubuntu, and official images whose default variants are built on them.
+const DEBIAN_IMAGES: [&str; 17] = [
+    "debian",
+    "ubuntu",
+    "buildpack-deps",
+    "python",
+    "node",
+    "golang",
+    "ruby",
+    "php",
+    "perl",
+    "rust",
+    "gcc",
+    "openjdk",
+    "eclipse-temurin",
+    "maven",
+    "gradle",
+    "nginx",
+    "httpd",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -620,6 +676,28 @@ mod tests {
             assert_eq!((e.text.as_str(), e.undeclared.clone()), ("one:$B1", vec!["B".to_string()]));
             assert_eq!(m.declared_names(4).collect::<Vec<_>>(), vec!["C"]);
         });
+    }
+
+    #[test]
+    fn image_families_tell_where_bash_is() {
+        let images = [
+            ("debian:12-slim", true),
+            ("python:3.12-slim", true),
+            ("library/node:20", true),
+            ("registry.access.redhat.com/ubi9/ubi-minimal", true),
+            ("fedora:40", true),
+            ("python:3.12-alpine", false),
+            ("busybox", false),
+            ("gcr.io/distroless/python3-debian12", false),
+            ("python:3.12-windowsservercore", false),
+            ("scratch", false),
+            ("mycompany/app:1", false),
+        ];
+        for (image, bash) in images {
+            with_model(&format!("FROM {image} AS base\nFROM base\n"), |m| {
+                assert_eq!(m.has_bash(&m.stages[1]), bash, "{image}");
+            });
+        }
     }
 
     #[test]

@@ -62,10 +62,8 @@ fn workdir_fix(cx: &Context, at: &At, script: &Script, cd: &ShellCommand) -> Opt
         return None;
     }
     let keyword = super::keyword_like(at.instruction.keyword_span.slice(cx.source), "WORKDIR");
-    let line_start = cx.source[..at.instruction.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let indent = &cx.source[line_start..at.instruction.span.start];
     let edits = vec![
-        Edit::insert(at.instruction.span.start, format!("{keyword} {}\n{indent}", dir.text)),
+        super::insert_line_before(cx, at.index, &format!("{keyword} {}", dir.text)),
         Edit::replace(Span::new(cd.span.start, next.span.start), ""),
     ];
     Some(Fix::new(format!("Move to `WORKDIR {}`", dir.text), Applicability::Unsafe, edits))

@@ -22,6 +22,7 @@ pub mod dl3067;
 pub mod dl4000;
 pub mod dl4006;
 
+use crate::lint::{Context, Edit};
 use crate::syntax::{Body, Instruction, Keyword, Word};
 
 /// `/x`, `\x`, `C:\x`, `c:/x`.
@@ -48,6 +49,30 @@ pub fn keyword_like(written: &str, keyword: &str) -> String {
     } else {
         keyword.to_ascii_lowercase()
     }
+}
+
+/// Inserts `line` (with its keyword, without newline) on a line of its own before the instruction at
+/// `index`, with the instruction's indentation, and above the comment lines directly over it: they
+/// describe that instruction, and an ignore pragma there must stay next to it.
+pub fn insert_line_before(cx: &Context, index: usize, line: &str) -> Edit {
+    let file = &cx.model.file;
+    let instruction = &file.instructions[index];
+    let line_start = |at: usize| cx.source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = line_start(instruction.span.start);
+    let indent = &cx.source[start..instruction.span.start];
+    let floor = index.checked_sub(1).map_or(file.directives.end, |previous| file.instructions[previous].span.end);
+    for comment in file.comments.iter().rev().filter(|c| c.standalone && c.span.start >= floor) {
+        if comment.span.end > start {
+            continue;
+        }
+        let gap = &cx.source[comment.span.end..start];
+        let comment_line = line_start(comment.span.start);
+        if !(gap == "\n" || gap == "\r\n") || !cx.source[comment_line..comment.span.start].trim().is_empty() {
+            break;
+        }
+        start = comment_line;
+    }
+    Edit::insert(start, format!("{indent}{line}\n"))
 }
 
 /// The SHELL words as text.
