@@ -1,8 +1,8 @@
-use crate::lint::{At, Category, Context, Edit, Fix, FixAvailability, Rule, RuleMeta, Severity};
+use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::semantic::path_is_under;
 use crate::shell::tools::{is_apt, is_apt_update, package_command, Manager};
-use crate::shell::{brace_expand, Script, ShellCommand, SHELLS};
-use crate::syntax::{Command, Keyword};
+use crate::shell::{brace_expand, ShellCommand, SHELLS};
+use crate::syntax::Keyword;
 
 pub struct AptListsKept;
 
@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
 };
 
 const LISTS: &str = "/var/lib/apt/lists";
-const CLEANUP: &str = " && rm -rf /var/lib/apt/lists/*";
+const CLEANUP: &str = "rm -rf /var/lib/apt/lists/*";
 
 impl Rule for AptListsKept {
     fn meta(&self) -> &'static RuleMeta {
@@ -34,7 +34,8 @@ impl Rule for AptListsKept {
             return;
         }
         let Some(script) = cx.model.script(at.index) else { return };
-        let mut fix = cleanup_fix(&at, script, cx.source);
+        // Unsafe: a later RUN that installs without updating first would then fail.
+        let mut fix = super::append_to_run(&at, script, cx.source, |last| is_apt(last).then(|| CLEANUP.to_string()));
         for update in script.commands.iter().filter(|c| is_apt_update(c)) {
             if script.commands.iter().any(|c| c.span.start > update.span.start && removes_lists(c, cx.source)) {
                 continue;
@@ -69,18 +70,4 @@ fn removes_lists(command: &ShellCommand, source: &str) -> bool {
     }
     package_command(command)
         .is_some_and(|p| p.manager == Manager::Apt && matches!(p.verb(), "distclean" | "dist-clean"))
-}
-
-/// Appending the cleanup is simple when the RUN ends with an apt command on its own (no heredoc,
-/// pipeline or closing quote after it). It is unsafe: a later RUN that installs without updating
-/// first would then fail.
-fn cleanup_fix(at: &At, script: &Script, source: &str) -> Option<Fix> {
-    let Some(Command::Shell { span, heredocs }) = at.instruction.command() else { return None };
-    let end = script.commands.iter().map(|c| c.span.end).max()?;
-    let last: Vec<&ShellCommand> = script.commands.iter().filter(|c| c.span.end == end).collect();
-    let is_apt = last.iter().any(|c| is_apt(c));
-    let alone = last.iter().all(|c| !c.in_pipeline) && end <= span.end && source[end..span.end].trim().is_empty();
-    (heredocs.is_empty() && is_apt && alone).then(|| {
-        Fix::unsafe_(format!("Append `{}`", CLEANUP.trim_start_matches(" && ")), vec![Edit::insert(end, CLEANUP)])
-    })
 }

@@ -31,8 +31,8 @@ pub mod dl3062;
 use crate::lint::{Applicability, At, Context, Edit, Fix};
 use crate::semantic::{cache_mount_targets, path_is_under, Model, Stage};
 use crate::shell::tools::{is_pinned, package_command, Manager};
-use crate::shell::{ShellCommand, ShellWord};
-use crate::syntax::Keyword;
+use crate::shell::{Script, ShellCommand, ShellWord};
+use crate::syntax::{Command, Keyword};
 use crate::text::Span;
 
 /// From the command's name to its subcommand word: `apt-get install`, `python -m pip install`.
@@ -155,14 +155,44 @@ fn report_uncleaned(cx: &mut Context, at: &At, cleanup: &CacheCleanup) {
         return;
     }
     let Some(script) = cx.model.script(at.index) else { return };
+    let mut fix = append_to_run(at, script, cx.source, |last| {
+        // The manager the RUN ends with: `microdnf install` gets `microdnf clean all`.
+        let (_, args) = cleanup.clean.split_once(' ')?;
+        (cleanup.installs)(last).map(|_| format!("{} {args}", last.program()))
+    });
     for command in &script.commands {
         let Some(verb) = (cleanup.installs)(command) else { continue };
         if script.commands.iter().any(|c| c.span.start > command.span.start && (cleanup.cleans)(c)) {
             continue;
         }
-        cx.report(head_span(command, verb), format!("`{}` leaves its cache in the layer", head_text(command, verb)))
+        let diagnostic = cx
+            .report(head_span(command, verb), format!("`{}` leaves its cache in the layer", head_text(command, verb)))
             .with_help(format!("run `{}` at the end of the same RUN, or mount a cache there", cleanup.clean));
+        if let Some(fix) = fix.take() {
+            diagnostic.with_fix(fix);
+        }
     }
+}
+
+/// Appends `&& COMMAND` to a shell-form RUN, where `command_after` gives COMMAND for the command
+/// the script ends with. Only when that command stands alone at the very end (no heredoc, pipeline
+/// or closing quote after it), so the new command runs last and only when the rest succeeded.
+/// Unsafe: what it removes is gone for the later steps of the stage too.
+fn append_to_run(
+    at: &At,
+    script: &Script,
+    source: &str,
+    command_after: impl Fn(&ShellCommand) -> Option<String>,
+) -> Option<Fix> {
+    let Some(Command::Shell { span, heredocs }) = at.instruction.command() else { return None };
+    let end = script.commands.iter().map(|c| c.span.end).max()?;
+    let last: Vec<&ShellCommand> = script.commands.iter().filter(|c| c.span.end == end).collect();
+    let alone = last.iter().all(|c| !c.in_pipeline) && end <= span.end && source[end..span.end].trim().is_empty();
+    if !heredocs.is_empty() || !alone {
+        return None;
+    }
+    let command = last.iter().find_map(|c| command_after(c))?;
+    Some(Fix::unsafe_(format!("Append `{command}`"), vec![Edit::insert(end, format!(" && {command}"))]))
 }
 
 /// `rm -rf DIR` (or a path inside it).
