@@ -3,7 +3,7 @@
 
 use super::Analysis;
 use crate::lint::{Applicability, Diagnostic, Edit};
-use crate::text::Span;
+use crate::text::{line_start, Span};
 
 /// Findings that a suppression comment cannot or should not silence: syntax errors, and the findings
 /// about suppression comments themselves.
@@ -62,13 +62,13 @@ fn touches(span: Span, range: Span) -> bool {
 fn ignore_for_instruction(analysis: &Analysis, diagnostic: &Diagnostic) -> Option<Edit> {
     let source = analysis.source;
     let instruction = analysis.file.instructions.iter().find(|i| i.span.covers(diagnostic.span))?;
-    let line_start = line_start(source, instruction.span.start);
-    let above = line_start.checked_sub(1).map(|newline| Span::new(self::line_start(source, newline), newline));
+    let start = line_start(source, instruction.span.start);
+    let above = start.checked_sub(1).map(|newline| Span::new(line_start(source, newline), newline));
     if let Some(list_end) = above.and_then(|line| ignore_list_end(line.slice(source), "ignore=")) {
         return Some(Edit::insert(above?.start + list_end, format!(",{}", diagnostic.code)));
     }
-    let indent = &source[line_start..instruction.span.start];
-    Some(Edit::insert(line_start, format!("{indent}# dlint ignore={}\n", diagnostic.code)))
+    let indent = &source[start..instruction.span.start];
+    Some(Edit::insert(start, format!("{indent}# dlint ignore={}\n", diagnostic.code)))
 }
 
 /// Adds the code to the file's `# dlint global ignore=` comment, or inserts one after the parser
@@ -93,10 +93,6 @@ fn ignore_list_end(line: &str, prefix: &str) -> Option<usize> {
     let list_start = line.len() - list.len();
     let length = list.find(char::is_whitespace).unwrap_or(list.len());
     (length > 0).then_some(list_start + length)
-}
-
-fn line_start(source: &str, offset: usize) -> usize {
-    source[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// The edit that applies every safe fix (re-linting until nothing is left to fix): the changed middle

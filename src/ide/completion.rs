@@ -8,7 +8,7 @@ use crate::lint::suppress::BUILDKIT_CHECKS;
 use crate::rules;
 use crate::semantic::{Lookup, Model};
 use crate::syntax::{lines, Body, Command, Dockerfile, Heredoc, Keyword};
-use crate::text::Span;
+use crate::text::{line_start, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompletionKind {
@@ -76,7 +76,7 @@ pub fn complete(analysis: &Analysis, offset: usize) -> Vec<Completion> {
         return Vec::new();
     }
     let model = analysis.model();
-    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = line_start(source, offset);
     let before = &source[line_start..offset];
     if let Some(comment) = before.trim_start().strip_prefix('#') {
         let comment_start = offset - comment.len();
@@ -213,13 +213,13 @@ fn in_heredoc(file: &Dockerfile, offset: usize) -> bool {
     file.instructions.iter().flat_map(|i| heredocs(&i.body)).any(|h| h.body.start <= offset && offset <= h.body.end)
 }
 
-/// Where the logical line holding `line_start` starts: lines continued onto it (and the blank and
+/// Where the logical line holding `line` starts: lines continued onto it (and the blank and
 /// comment lines a continuation carries over) belong to it.
-fn logical_start(source: &str, line_start: usize, escape: char) -> usize {
-    let mut start = line_start;
-    let mut candidate = line_start;
+fn logical_start(source: &str, line: usize, escape: char) -> usize {
+    let mut start = line;
+    let mut candidate = line;
     while candidate > 0 {
-        let previous_start = source[..candidate - 1].rfind('\n').map_or(0, |i| i + 1);
+        let previous_start = line_start(source, candidate - 1);
         let previous = source[previous_start..candidate - 1].trim_end();
         candidate = previous_start;
         if previous.is_empty() || previous.trim_start().starts_with('#') {

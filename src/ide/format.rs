@@ -14,7 +14,7 @@ use super::Analysis;
 use crate::lint::Edit;
 use crate::syntax::lines::{continuations, instruction_end, join_lines, logical_line_end};
 use crate::syntax::{Body, Command, Instruction};
-use crate::text::Span;
+use crate::text::{line_start, Span};
 
 /// How to format, as the editor asks for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -484,10 +484,6 @@ fn sole_word(source: &str, gap: Span, word: &str, escape: char) -> Option<Span> 
 
 fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t'
-}
-
-fn line_start(source: &str, offset: usize) -> usize {
-    source[..offset].rfind('\n').map_or(0, |at| at + 1)
 }
 
 fn next_line(source: &str, line: usize) -> usize {

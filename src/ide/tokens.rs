@@ -3,7 +3,7 @@
 use super::navigation::{occurrences, variable_uses, Role, Symbol};
 use super::{outside, Analysis};
 use crate::syntax::{Body, Command, Comment, Instruction, Keyword};
-use crate::text::Span;
+use crate::text::{line_start, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TokenKind {
@@ -127,7 +127,7 @@ fn comment_tokens(source: &str, comments: &[Comment], out: &mut Vec<Token>) {
     // Directives are the `# key=value` lines the file starts with.
     let mut directives_end = Some(0);
     for comment in comments {
-        let line_start = source[..comment.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(source, comment.span.start);
         let key = comment.text.split_once('=').map(|(key, _)| key.trim().to_ascii_lowercase());
         let in_header = directives_end == Some(line_start) && source[line_start..comment.span.start].trim().is_empty();
         directives_end = match (in_header, &key) {

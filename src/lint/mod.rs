@@ -15,7 +15,7 @@ pub use settings::{RuleOptions, Settings};
 use crate::semantic::{Model, Stage};
 use crate::shell::{Script, ShellCommand};
 use crate::syntax::{Body, Instruction};
-use crate::text::Span;
+use crate::text::{whole_lines, Span};
 
 /// Where a per-instruction or per-command hook is looking.
 #[derive(Clone, Copy)]
@@ -270,10 +270,7 @@ fn apply_suppressions(
 fn remove_code_fix(source: &str, suppression: &suppress::Suppression, index: usize) -> Fix {
     let codes = &suppression.codes;
     let span = if codes.len() == 1 {
-        let line_start = source[..suppression.comment.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end =
-            source[suppression.comment.end..].find('\n').map_or(source.len(), |i| suppression.comment.end + i + 1);
-        Span::new(line_start, line_end)
+        whole_lines(source, suppression.comment)
     } else if index + 1 < codes.len() {
         Span::new(codes[index].1.start, codes[index + 1].1.start)
     } else {

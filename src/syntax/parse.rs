@@ -4,7 +4,7 @@ use super::ast::*;
 use super::lines::{
     heredoc_bodies, heredoc_markers, instruction_end, join_lines, logical_line_end, split_logical, ChunkKind,
 };
-use crate::text::Span;
+use crate::text::{line_start, Span};
 use std::cell::RefCell;
 use tree_sitter::{Node, Parser, Tree};
 
@@ -141,7 +141,7 @@ fn logical_line_start(source: &str, mut offset: usize, escape: char) -> usize {
     let mut candidate = offset;
     while candidate > 0 {
         let prev_end = candidate - 1;
-        let prev_start = source[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+        let prev_start = line_start(source, prev_end);
         let line = source[prev_start..prev_end].trim_end_matches([' ', '\t', '\r']);
         let trimmed = line.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -170,7 +170,7 @@ fn merge(mut regions: Vec<Span>) -> Vec<Span> {
 }
 
 fn expand_to_lines(source: &str, span: Span) -> Span {
-    let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let start = line_start(source, span.start);
     let end = source[span.end..].find('\n').map_or(source.len(), |i| span.end + i);
     Span::new(start, end.max(start))
 }

@@ -83,6 +83,17 @@ pub fn line_number(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
+/// Where the line holding `offset` starts.
+pub fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The whole lines `span` touches, with the newline that ends the last one.
+pub fn whole_lines(text: &str, span: Span) -> Span {
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i + 1);
+    Span::new(line_start(text, span.start), end)
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];

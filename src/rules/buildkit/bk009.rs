@@ -1,5 +1,6 @@
 use crate::lint::{At, Category, Context, FixAvailability, Rule, RuleMeta, Severity};
 use crate::syntax::{Body, Keyword};
+use crate::text::line_start;
 
 pub struct InvalidDefinitionDescription;
 
@@ -29,7 +30,7 @@ impl Rule for InvalidDefinitionDescription {
             _ => return,
         };
         let source = cx.source;
-        let line_start = source[..at.instruction.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(source, at.instruction.span.start);
         // The comment on the line right above: a blank line in between means it is no description.
         let Some(comment) = cx.model.file.comments.iter().find(|c| {
             c.standalone

@@ -24,6 +24,7 @@ pub mod dl4006;
 
 use crate::lint::{Context, Edit};
 use crate::syntax::{Body, Instruction, Keyword, Word};
+use crate::text::line_start;
 
 /// `/x`, `\x`, `C:\x`, `c:/x`.
 pub fn is_absolute(path: &str) -> bool {
@@ -57,8 +58,7 @@ pub fn keyword_like(written: &str, keyword: &str) -> String {
 pub fn insert_line_before(cx: &Context, index: usize, line: &str) -> Edit {
     let file = &cx.model.file;
     let instruction = &file.instructions[index];
-    let line_start = |at: usize| cx.source[..at].rfind('\n').map_or(0, |i| i + 1);
-    let mut start = line_start(instruction.span.start);
+    let mut start = line_start(cx.source, instruction.span.start);
     let indent = &cx.source[start..instruction.span.start];
     let floor = index.checked_sub(1).map_or(file.directives.end, |previous| file.instructions[previous].span.end);
     for comment in file.comments.iter().rev().filter(|c| c.standalone && c.span.start >= floor) {
@@ -66,7 +66,7 @@ pub fn insert_line_before(cx: &Context, index: usize, line: &str) -> Edit {
             continue;
         }
         let gap = &cx.source[comment.span.end..start];
-        let comment_line = line_start(comment.span.start);
+        let comment_line = line_start(cx.source, comment.span.start);
         if !(gap == "\n" || gap == "\r\n") || !cx.source[comment_line..comment.span.start].trim().is_empty() {
             break;
         }

@@ -10,7 +10,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Correctness,
     severity: Severity::Warning,
     enabled_by_default: true,
-    fix: FixAvailability::Never,
+    fix: FixAvailability::Always,
     aliases: &["MultipleInstructionsDisallowed"],
 };
 
