@@ -1,11 +1,12 @@
 //! dlint: a Dockerfile linter. Layers, lowest first: text, syntax, shell, semantic, lint, rules, then the
-//! front ends (fix, ide, report, config, cli, lsp). A layer uses only the layers before it.
+//! front ends (fix, ide, report, config, docker, grade, cli, lsp). A layer uses only the layers before it.
 
 pub mod cli;
 pub mod config;
 #[cfg(feature = "docker")]
 pub mod docker;
 pub mod fix;
+pub mod grade;
 pub mod ide;
 pub mod lint;
 #[cfg(feature = "lsp")]

@@ -3,6 +3,7 @@
 mod check;
 mod config;
 mod files;
+mod grade;
 mod progress;
 mod rules;
 mod run;
@@ -47,6 +48,8 @@ enum Command {
     },
     /// Build and run the image in a sandbox and report what the Dockerfile gets wrong at runtime
     Run(Box<run::RunCommand>),
+    /// Grade a class: score each submission against a rubric, write feedback and a class report
+    Grade(Box<grade::GradeArgs>),
     /// Print a shell completion script (e.g. `dlint completions bash > /etc/bash_completion.d/dlint`)
     Completions {
         #[arg(value_enum)]
@@ -327,6 +330,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Rules { format }) => rules::list(format),
         Some(Command::Rule { code }) => rules::explain(&code),
         Some(Command::Run(command)) => run::run(*command),
+        Some(Command::Grade(args)) => grade::run(*args),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Migrate(args)) => config::migrate(args),
         Some(Command::Config(args)) => config::config(args),

@@ -212,6 +212,36 @@ pub fn is_shellcheck_code(name: &str) -> bool {
     prefix.eq_ignore_ascii_case("SC") && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A TOML file being read, for errors that point at a line and column of it.
+pub(crate) struct TomlFile<'a> {
+    text: &'a str,
+    path: &'a Path,
+    index: LineIndex,
+}
+
+impl<'a> TomlFile<'a> {
+    pub(crate) fn new(text: &'a str, path: &'a Path) -> Self {
+        TomlFile { text, path, index: LineIndex::new(text) }
+    }
+
+    /// Deserialises the whole file; a syntax or schema error names its place.
+    pub(crate) fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, ConfigError> {
+        toml::from_str(self.text).map_err(|e| self.error(e.span(), with_key_suggestion(e.message().trim())))
+    }
+
+    /// An error at `span` of the file (or at the file, without one).
+    pub(crate) fn error(&self, span: Option<std::ops::Range<usize>>, message: String) -> ConfigError {
+        ConfigError {
+            path: self.path.to_owned(),
+            position: span.map(|span| {
+                let at = self.index.line_col(self.text, span.start);
+                (at.line, at.column)
+            }),
+            message,
+        }
+    }
+}
+
 /// serde's "unknown field `x`, expected one of `a`, `b`" with the likely intended key appended.
 fn with_key_suggestion(message: &str) -> String {
     let suggestion = message.strip_prefix("unknown field `").and_then(|rest| {
@@ -227,17 +257,9 @@ fn with_key_suggestion(message: &str) -> String {
 
 /// Parse a config file's text into settings. `path` names the file in errors.
 pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, ConfigError> {
-    let index = LineIndex::new(text);
-    let error_at = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
-        path: path.to_owned(),
-        position: span.map(|span| {
-            let at = index.line_col(text, span.start);
-            (at.line, at.column)
-        }),
-        message,
-    };
-    let raw: RawConfig =
-        toml::from_str(text).map_err(|e| error_at(e.span(), with_key_suggestion(e.message().trim())))?;
+    let file = TomlFile::new(text, path);
+    let error_at = |span, message| file.error(span, message);
+    let raw: RawConfig = file.parse()?;
     let known = &known.with_external(&raw.external);
     let resolve_all = |names: Vec<Spanned<String>>| -> Result<BTreeSet<String>, ConfigError> {
         names
@@ -266,6 +288,7 @@ pub fn parse(text: &str, path: &Path, known: &KnownRules) -> Result<Settings, Co
             dockerignore: None,
         },
         shellcheck: raw.shellcheck,
+        suppressions: true,
         hadolint_pragmas: raw.hadolint_pragmas.unwrap_or(true),
         external: raw.external.into_iter().collect(),
     })

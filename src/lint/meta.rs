@@ -25,6 +25,18 @@ pub enum Category {
 }
 
 impl Category {
+    pub const ALL: [Category; 9] = [
+        Category::Syntax,
+        Category::Pinning,
+        Category::Security,
+        Category::Performance,
+        Category::Packages,
+        Category::Correctness,
+        Category::Style,
+        Category::Suppression,
+        Category::Runtime,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Syntax => "syntax",

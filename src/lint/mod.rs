@@ -195,6 +195,9 @@ fn apply_suppressions(
     rules: &[&dyn Rule],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    if !settings.suppressions {
+        return;
+    }
     let mut suppressions = suppress::collect(model.file, model.source);
     if !settings.hadolint_pragmas {
         suppressions.retain(|s| s.origin != suppress::Origin::Hadolint);

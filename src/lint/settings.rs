@@ -32,6 +32,9 @@ pub struct Settings {
     pub options: RuleOptions,
     /// Run ShellCheck over RUN scripts (the front end does it; the core only carries the choice).
     pub shellcheck: bool,
+    /// Honour suppression comments at all (grading turns them off: a student's `ignore=` must not
+    /// hide a lost point).
+    pub suppressions: bool,
     /// Honour `# hadolint ignore=` comments (hadolint's `disable-ignore-pragma` turns them off).
     pub hadolint_pragmas: bool,
     /// Other tools' codes: config and suppression comments may name them without being reported.
@@ -48,6 +51,7 @@ impl Default for Settings {
             fail_level: Some(Severity::Info),
             options: RuleOptions::default(),
             shellcheck: false,
+            suppressions: true,
             hadolint_pragmas: true,
             external: BTreeSet::new(),
         }

@@ -13,6 +13,7 @@ mod docker;
 mod fix_convergence;
 mod fixes;
 mod format;
+mod grade;
 mod ide;
 #[cfg(feature = "lsp")]
 mod lsp;

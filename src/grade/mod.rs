@@ -1,0 +1,313 @@
+//! `dlint grade`: scores each student's Dockerfile against a rubric, explains every lost point, and
+//! reports the class. Layers: rubric (data), submission (reading the hand-ins), this module (scoring,
+//! pure), feedback and report (text out).
+
+pub mod feedback;
+pub mod report;
+pub mod rubric;
+pub mod submission;
+
+use crate::lint::dockerignore::Dockerignore;
+use crate::lint::{Diagnostic, Settings};
+use crate::semantic::Model;
+use crate::syntax::{Body, Keyword};
+use crate::text::{LineIndex, Span};
+use rubric::{Check, Requirement, Rubric, Select};
+use submission::{Content, Submission};
+
+/// One student's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Graded {
+    pub id: String,
+    /// The Dockerfile as feedback names it (`alice/Dockerfile`); empty when nothing was handed in.
+    pub shown: String,
+    /// Why the submission scored 0 without grading (missing, late, not a Dockerfile).
+    pub zero: Option<String>,
+    pub score: f64,
+    pub max_score: f64,
+    pub items: Vec<ItemResult>,
+    /// Penalties that applied, with the points they took.
+    pub penalties: Vec<ItemResult>,
+    /// Every finding, for the class's most frequent ones.
+    pub findings: Vec<Finding>,
+}
+
+/// The points an item (or penalty) gave, and why any were lost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemResult {
+    pub id: String,
+    pub title: String,
+    /// Points kept (for a penalty: points taken, as a positive number).
+    pub points: f64,
+    pub max_points: f64,
+    pub reasons: Vec<Reason>,
+}
+
+/// Why points were lost, at a place in the Dockerfile when there is one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    pub text: String,
+    pub code: Option<&'static str>,
+    /// 1-based line and the line's text.
+    pub line: Option<(usize, String)>,
+    /// How to put it right.
+    pub help: Option<String>,
+}
+
+/// A finding of the linter (or the build-and-run checker) in a submission.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub message: String,
+    pub line: usize,
+    pub quote: String,
+}
+
+/// Lint settings for grading: the defaults, every rule the rubric names, and no suppression
+/// comments (a student's `ignore=` must not hide a lost point).
+pub fn settings(rubric: &Rubric) -> Settings {
+    let mut settings = Settings { suppressions: false, ..Settings::default() };
+    settings.extend_select.extend(rubric.codes().map(str::to_owned));
+    // The non-root requirement is decided by these rules.
+    settings.extend_select.extend(NON_ROOT_CODES.iter().map(|c| (*c).to_owned()));
+    settings
+}
+
+const NON_ROOT_CODES: [&str; 2] = ["DF001", "DL3002"];
+
+/// Scores a submission. `runtime` holds the build-and-run checker's findings when the class was
+/// graded with `--run`; without it, items only a build can decide are left out.
+pub fn grade(rubric: &Rubric, settings: &Settings, submission: &Submission, runtime: Option<&[Diagnostic]>) -> Graded {
+    let with_runtime = runtime.is_some();
+    let included = || rubric.items.iter().filter(move |i| with_runtime || !i.check.is_runtime());
+    let max_score = rubric.max_score(with_runtime);
+    let zero = |reason: String| Graded {
+        id: submission.id.clone(),
+        shown: submission.shown.clone(),
+        zero: Some(reason),
+        score: 0.0,
+        max_score,
+        items: included()
+            .map(|item| ItemResult {
+                id: item.id.clone(),
+                title: item.title.clone(),
+                points: 0.0,
+                max_points: item.points,
+                reasons: Vec::new(),
+            })
+            .collect(),
+        penalties: Vec::new(),
+        findings: Vec::new(),
+    };
+    let source = match &submission.content {
+        Content::Zero(reason) => return zero(reason.clone()),
+        Content::Dockerfile { source, .. } => source,
+    };
+    let file = crate::syntax::parse(source);
+    let model = Model::build(source, &file);
+    if model.final_stage().is_none() {
+        return zero("the Dockerfile has no FROM instruction, so no image can be built from it".to_owned());
+    }
+    let mut settings = settings.clone();
+    settings.options.dockerignore = submission.dockerignore.as_deref().map(Dockerignore::parse);
+    let found = crate::lint_source_with(source, &settings, &|_| runtime.unwrap_or_default().to_vec());
+    let evidence = Evidence { source, lines: LineIndex::new(source), model: &model, found: &found, submission };
+    let items: Vec<ItemResult> = included().map(|item| evidence.score_item(item)).collect();
+    let penalties: Vec<ItemResult> = rubric
+        .penalties
+        .iter()
+        .filter_map(|penalty| {
+            let reasons = evidence.reasons_for(&penalty.select);
+            let taken = penalty.points * reasons.len() as f64;
+            (!reasons.is_empty()).then(|| ItemResult {
+                id: penalty.id.clone(),
+                title: penalty.title.clone(),
+                points: penalty.cap.map_or(taken, |cap| taken.min(cap)),
+                max_points: penalty.cap.unwrap_or(taken),
+                reasons,
+            })
+        })
+        .collect();
+    let kept: f64 = items.iter().map(|i| i.points).sum();
+    let taken: f64 = penalties.iter().map(|p| p.points).sum();
+    Graded {
+        id: submission.id.clone(),
+        shown: submission.shown.clone(),
+        zero: None,
+        score: round((kept - taken).max(0.0)),
+        max_score,
+        items,
+        penalties,
+        findings: found.iter().map(|d| evidence.finding(d)).collect(),
+    }
+}
+
+/// Points to two decimals, so that sums of halves and quarters print and compare exactly.
+fn round(points: f64) -> f64 {
+    (points * 100.0).round() / 100.0
+}
+
+/// What the score of one submission is decided from.
+struct Evidence<'a> {
+    source: &'a str,
+    lines: LineIndex,
+    model: &'a Model<'a>,
+    found: &'a [Diagnostic],
+    submission: &'a Submission,
+}
+
+impl Evidence<'_> {
+    fn score_item(&self, item: &rubric::Item) -> ItemResult {
+        let (points, reasons) = match &item.check {
+            Check::Findings { select, per_finding } => {
+                let reasons = self.reasons_for(select);
+                let lost = match per_finding {
+                    _ if reasons.is_empty() => 0.0,
+                    Some(each) => (each * reasons.len() as f64).min(item.points),
+                    None => item.points,
+                };
+                (round(item.points - lost), reasons)
+            }
+            Check::Require(requirement) => {
+                let reasons = self.unmet(requirement);
+                (if reasons.is_empty() { item.points } else { 0.0 }, reasons)
+            }
+        };
+        ItemResult { id: item.id.clone(), title: item.title.clone(), points, max_points: item.points, reasons }
+    }
+
+    fn reasons_for(&self, select: &Select) -> Vec<Reason> {
+        self.found.iter().filter(|d| select.matches(d.code)).map(|d| self.reason(d)).collect()
+    }
+
+    fn reason(&self, diagnostic: &Diagnostic) -> Reason {
+        let finding = self.finding(diagnostic);
+        Reason {
+            text: diagnostic.message.clone(),
+            code: Some(diagnostic.code),
+            line: Some((finding.line, finding.quote)),
+            help: diagnostic.help.clone(),
+        }
+    }
+
+    fn finding(&self, diagnostic: &Diagnostic) -> Finding {
+        let (line, quote) = self.line_of(diagnostic.span);
+        Finding { code: diagnostic.code, message: diagnostic.message.clone(), line, quote }
+    }
+
+    fn line_of(&self, span: Span) -> (usize, String) {
+        let line = self.lines.line_of(span.start.min(self.source.len()));
+        (line + 1, self.lines.line_span(self.source, line).slice(self.source).trim_end().to_owned())
+    }
+
+    /// A reason at the final stage's FROM line.
+    fn at_final_from(&self, text: &str, help: &str) -> Reason {
+        let from = self.model.final_stage().map_or(0, |s| self.model.instruction(s.from).span.start);
+        Reason {
+            text: text.to_owned(),
+            code: None,
+            line: Some(self.line_of(Span::empty(from))),
+            help: Some(help.to_owned()),
+        }
+    }
+
+    /// Why the requirement is not met; empty when it is.
+    fn unmet(&self, requirement: &Requirement) -> Vec<Reason> {
+        let model = self.model;
+        let Some(last) = model.final_stage() else { return Vec::new() };
+        let codes = |codes: &[&str]| -> Vec<Reason> {
+            self.found.iter().filter(|d| codes.contains(&d.code)).map(|d| self.reason(d)).collect()
+        };
+        match requirement {
+            Requirement::NonRootUser => codes(&NON_ROOT_CODES),
+            Requirement::MultiStage if model.stages.len() < 2 => vec![self.at_final_from(
+                "the Dockerfile has a single stage, so the build tools end up in the image",
+                "build in a first stage (`FROM ... AS build`) and `COPY --from=build` only the result into a small final stage",
+            )],
+            Requirement::MultiStage => {
+                let copies_from_stage = model.instructions_of(last).any(|(_, instruction)| {
+                    instruction.keyword == Keyword::Copy
+                        && instruction.flag_value("from").is_some_and(|from| {
+                            let from = from.trim_matches('"');
+                            model.stages.iter().any(|s| s.index != last.index && (s.is_named(from) || s.index.to_string() == from))
+                        })
+                });
+                if copies_from_stage {
+                    Vec::new()
+                } else {
+                    vec![self.at_final_from(
+                        "the final stage copies nothing from the other stages",
+                        "end with a small stage that takes only the built result: `COPY --from=build /app /app`",
+                    )]
+                }
+            }
+            Requirement::Healthcheck => {
+                let last_healthcheck = model
+                    .ancestry(last)
+                    .find_map(|stage| model.instructions_of(stage).filter(|(_, i)| i.keyword == Keyword::Healthcheck).last());
+                match last_healthcheck.map(|(_, i)| &i.body) {
+                    Some(Body::Healthcheck(Some(_))) => Vec::new(),
+                    Some(_) => vec![self.at_final_from(
+                        "`HEALTHCHECK NONE` turns the health check off",
+                        "add `HEALTHCHECK CMD <command that fails when the service is down>`",
+                    )],
+                    None => vec![self.at_final_from(
+                        "the final stage has no HEALTHCHECK, so nothing tells when the container stops working",
+                        "add `HEALTHCHECK CMD <command that fails when the service is down>`, e.g. `curl -f http://localhost/`",
+                    )],
+                }
+            }
+            Requirement::Dockerignore { excludes } => match &self.submission.dockerignore {
+                None if self.submission.context.is_none() => vec![Reason {
+                    text: "a Dockerfile handed in alone has no build context, so no .dockerignore".to_owned(),
+                    code: None,
+                    line: None,
+                    help: Some("hand in the whole folder with its `.dockerignore`".to_owned()),
+                }],
+                None => vec![Reason {
+                    text: "there is no .dockerignore beside the Dockerfile, so everything in the folder is sent to the build".to_owned(),
+                    code: None,
+                    line: None,
+                    help: Some(format!(
+                        "add a `.dockerignore` listing what the image does not need{}",
+                        if excludes.is_empty() { String::new() } else { format!(", such as `{}`", excludes.join("`, `")) }
+                    )),
+                }],
+                Some(text) => {
+                    let ignore = Dockerignore::parse(text);
+                    excludes
+                        .iter()
+                        .filter(|path| !ignore.excludes(path.trim_start_matches('/')))
+                        .map(|path| Reason {
+                            text: format!("the .dockerignore does not exclude `{path}`"),
+                            code: None,
+                            line: None,
+                            help: Some(format!("add a line `{path}` to the `.dockerignore`")),
+                        })
+                        .collect()
+                }
+            },
+            Requirement::Builds => codes(&["DR001"]),
+            Requirement::Healthy => {
+                let failed = codes(&["DR001", "DR002", "DR003", "DR011"]);
+                if !failed.is_empty() {
+                    return failed;
+                }
+                match self.unmet(&Requirement::Healthcheck) {
+                    none if none.is_empty() => Vec::new(),
+                    _ => vec![self.at_final_from(
+                        "without a HEALTHCHECK the container can never report healthy",
+                        "add `HEALTHCHECK CMD <command that fails when the service is down>`",
+                    )],
+                }
+            }
+            Requirement::MaxSize { mb } => self
+                .found
+                .iter()
+                .filter(|d| d.code == "DR008" && d.severity == crate::Severity::Error)
+                .map(|d| Reason { text: format!("{} (the limit is {mb} MB)", d.message), ..self.reason(d) })
+                .chain(codes(&["DR001"]))
+                .collect(),
+        }
+    }
+}
