@@ -1,7 +1,7 @@
 //! `dlint grade` over the mock class in testdata/grading: scores against hand-worked expectations,
 //! byte-identical CSV and JSON against golden files, feedback, the HTML report, rubric errors.
 
-use crate::support::repo_path;
+use crate::support::{has_program, repo_path, wait_at_most};
 use crate::{dlint, dlint_with_env, write};
 use std::path::Path;
 
@@ -177,4 +177,61 @@ fn the_built_in_rubric_prints_and_grades() {
     let built_in = dlint(temp.path(), &["grade", "class", "--format", "csv"], None);
     assert_eq!(with_file.code, 0, "{}", with_file.stderr);
     assert_eq!(with_file.stdout, built_in.stdout);
+}
+
+#[test]
+fn the_html_report_renders_in_headless_chromium() {
+    if !has_program("chromium", "--version") {
+        return;
+    }
+    let temp = mock_class();
+    let out = dlint(
+        temp.path(),
+        &["grade", "class", "--rubric", "rubric.toml", "--format", "html", "--output", "class.html"],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = format!("file://{}", temp.path().join("class.html").display());
+    let profile = temp.path().join("profile");
+    let browse = |extra: &[&str]| {
+        let mut child = std::process::Command::new("chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,2600"])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(extra)
+            .arg(&page)
+            .current_dir(temp.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("chromium starts");
+        let mut stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut stdout, &mut text).unwrap();
+            text
+        });
+        assert!(wait_at_most(&mut child, std::time::Duration::from_secs(120)).success());
+        reader.join().unwrap()
+    };
+    // The table as the browser built it: one row per student under the header.
+    let dom = browse(&["--dump-dom"]);
+    let students = dom.split("<table id=\"students\">").nth(1).and_then(|t| t.split("</table>").next()).unwrap();
+    assert_eq!(students.matches("<tr>").count(), 35 + 1, "{students}");
+
+    // The charts as the browser drew them: pixels in the histogram's and the item bars' colours.
+    let shot = temp.path().join("report.png");
+    browse(&[&format!("--screenshot={}", shot.display())]);
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let frame = reader.next_frame(&mut pixels).unwrap();
+    let channels = frame.color_type.samples();
+    let count = |rgb: [u8; 3]| {
+        pixels[..frame.buffer_size()]
+            .chunks(channels)
+            .filter(|p| p[..3].iter().zip(rgb).all(|(a, b)| a.abs_diff(b) <= 6))
+            .count()
+    };
+    let (histogram, items) = (count([0x3b, 0x7d, 0xd8]), count([0x2e, 0x9d, 0x5b]));
+    assert!(histogram > 2_000 && items > 2_000, "chart pixels: histogram {histogram}, items {items}");
 }

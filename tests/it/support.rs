@@ -52,7 +52,6 @@ pub fn has_program(program: &str, version_flag: &str) -> bool {
 }
 
 /// Waits for `child` to exit, killing it and failing the test after `timeout`.
-#[cfg(any(feature = "lsp", feature = "docker"))]
 pub fn wait_at_most(child: &mut std::process::Child, timeout: std::time::Duration) -> std::process::ExitStatus {
     let deadline = std::time::Instant::now() + timeout;
     loop {

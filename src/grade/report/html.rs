@@ -11,7 +11,7 @@ use std::fmt::Write;
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222;padding:0 1rem}\
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}\
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}\
-td.n,th.n{text-align:right}code{background:#f4f4f4;padding:0 .2rem;white-space:pre-wrap}\
+td.n,th.n{text-align:right;white-space:nowrap}code{background:#f4f4f4;padding:0 .2rem;white-space:pre-wrap}\
 svg text{font-size:12px;fill:#333}.zero{color:#a33}";
 
 /// The report page. `feedback` is the folder (relative to the page) holding `ID.md` per student.
