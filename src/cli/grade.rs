@@ -43,9 +43,18 @@ pub struct GradeArgs {
     /// Print the built-in rubric, to start your own from
     #[arg(long)]
     print_rubric: bool,
-    /// No summary line on standard error
-    #[arg(short, long)]
-    quiet: bool,
+    /// Also build and run each submission in a sandbox, for the rubric's build items
+    #[arg(long, help_heading = "Build and run")]
+    run: bool,
+    /// Builds at a time on each engine
+    #[arg(long, value_name = "N", default_value_t = 1, help_heading = "Build and run")]
+    jobs: usize,
+    /// Engine to build on (a DOCKER_HOST value), repeatable to spread the class over machines
+    /// (default: the rubric's `engines`, else DOCKER_HOST or the local socket)
+    #[arg(long = "engine", value_name = "HOST", help_heading = "Build and run")]
+    engines: Vec<String>,
+    #[command(flatten)]
+    build: super::run::RunArgs,
 }
 
 pub fn run(args: GradeArgs) -> u8 {
@@ -70,7 +79,19 @@ pub fn run(args: GradeArgs) -> u8 {
         Err(message) => return fail(&message),
     };
     let settings = grade::settings(&rubric);
-    let class: Vec<Graded> = submissions.par_iter().map(|s| grade::grade(&rubric, &settings, s, None)).collect();
+    let runtime = if args.run {
+        match super::run::grade_checks(&submissions, &rubric, &args.engines, args.jobs, &args.build) {
+            Ok(runtime) => runtime,
+            Err(code) => return code,
+        }
+    } else {
+        Vec::new()
+    };
+    let class: Vec<Graded> = submissions
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| grade::grade(&rubric, &settings, s, args.run, runtime.get(i).and_then(Option::as_ref)))
+        .collect();
 
     let feedback_dir = args.feedback.clone().or_else(|| {
         let output = args.output.as_ref()?;
@@ -97,7 +118,7 @@ pub fn run(args: GradeArgs) -> u8 {
     if let Err(code) = emit(&text, args.output.as_deref()) {
         return code;
     }
-    if !args.quiet {
+    if !args.build.quiet {
         let runtime_items = rubric.items.iter().filter(|i| i.check.is_runtime()).count();
         eprintln!(
             "dlint grade: {} submissions graded in {:.2} s{}{}",
@@ -105,8 +126,8 @@ pub fn run(args: GradeArgs) -> u8 {
             started.elapsed().as_secs_f64(),
             feedback_dir.as_ref().map_or(String::new(), |d| format!("; feedback in {}", d.display())),
             match runtime_items {
-                0 => String::new(),
-                n => format!("; {n} items need a build and were not graded"),
+                n if n > 0 && !args.run => format!("; {n} items need a build and were not graded (see --run)"),
+                _ => String::new(),
             }
         );
     }

@@ -268,6 +268,60 @@ mod enabled {
         }
     }
 
+    /// `dlint grade --run`: checks every submission on the engines (the rubric's when none are given),
+    /// `jobs` at a time on each. The rubric's `max-size` items set the size budget.
+    pub fn grade_checks(
+        submissions: &[crate::grade::submission::Submission],
+        rubric: &crate::grade::rubric::Rubric,
+        engines: &[String],
+        jobs: usize,
+        args: &RunArgs,
+    ) -> Result<Vec<Option<crate::grade::Runtime>>, u8> {
+        use crate::grade::rubric::{Check, Requirement};
+        if args.keep.is_some() {
+            return Err(fail("--keep: not with `dlint grade`, which removes every image it builds"));
+        }
+        if jobs == 0 {
+            return Err(fail("--jobs 0: expected at least 1"));
+        }
+        if rubric.codes().any(|code| code == crate::rules::runtime::CACHE_BUSTING.code) {
+            return Err(fail(
+                "the rubric names DR006, which needs a cache rebuild; grading builds without a shared cache, \
+                 so that no student's build uses another's layers",
+            ));
+        }
+        let budget = rubric
+            .items
+            .iter()
+            .filter_map(|item| match item.check {
+                Check::Require(Requirement::MaxSize { mb }) => Some((mb * 1024.0 * 1024.0) as u64),
+                _ => None,
+            })
+            .min();
+        let options_for = |context: &Path, dockerfile: &Path| -> Result<RunOptions, String> {
+            let mut options = args.options(context, dockerfile)?;
+            options.max_size = match (options.max_size, budget) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            Ok(options)
+        };
+        let engines: Vec<Option<String>> = match (engines, rubric.engines.as_slice()) {
+            ([], []) => vec![None],
+            ([], from_rubric) => from_rubric.iter().cloned().map(Some).collect(),
+            (given, _) => given.iter().cloned().map(Some).collect(),
+        };
+        let progress = |line: &str| {
+            if !args.quiet {
+                eprintln!("dlint grade: {line}");
+            }
+        };
+        crate::grade::runtime::check_class(submissions, &engines, jobs, &options_for, &progress).map_err(|_| {
+            eprintln!("error: interrupted");
+            INTERRUPTED
+        })
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -283,7 +337,7 @@ mod enabled {
 }
 
 #[cfg(feature = "docker")]
-pub use enabled::{for_check, run};
+pub use enabled::{for_check, grade_checks, run};
 
 #[cfg(not(feature = "docker"))]
 const NO_DOCKER: &str = "this build has no build-and-run checker (built without the `docker` feature)";
@@ -292,6 +346,18 @@ const NO_DOCKER: &str = "this build has no build-and-run checker (built without 
 pub fn run(_command: RunCommand) -> u8 {
     eprintln!("error: {NO_DOCKER}");
     FAILURE
+}
+
+#[cfg(not(feature = "docker"))]
+pub fn grade_checks(
+    _submissions: &[crate::grade::submission::Submission],
+    _rubric: &crate::grade::rubric::Rubric,
+    _engines: &[String],
+    _jobs: usize,
+    _args: &RunArgs,
+) -> Result<Vec<Option<crate::grade::Runtime>>, u8> {
+    eprintln!("error: --run: {NO_DOCKER}");
+    Err(FAILURE)
 }
 
 #[cfg(not(feature = "docker"))]

@@ -32,6 +32,7 @@ pub async fn build(session: &Session<'_>, request: BuildRequest<'_>, log: &mut B
         .buildargs(&build_args)
         .memory(i32::try_from(run.sandbox.memory).unwrap_or(i32::MAX))
         .memswap(-1)
+        .nocache(run.isolated)
         .version(BuilderVersion::BuilderV1);
     if let Some(target) = &run.target {
         options = options.target(target);

@@ -25,11 +25,12 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Connects to `DOCKER_HOST` (unix:// or tcp://), or the default socket, and agrees on an API version
-    /// both sides speak (dockerd 20.10 speaks 1.41, older than this client's default).
-    pub async fn connect(request_timeout: Duration) -> Result<Engine, String> {
-        let host = std::env::var("DOCKER_HOST")
-            .ok()
+    /// Connects to `host`, else `DOCKER_HOST` (unix:// or tcp://), else the default socket, and agrees on
+    /// an API version both sides speak (dockerd 20.10 speaks 1.41, older than this client's default).
+    pub async fn connect(host: Option<&str>, request_timeout: Duration) -> Result<Engine, String> {
+        let host = host
+            .map(str::to_owned)
+            .or_else(|| std::env::var("DOCKER_HOST").ok())
             .filter(|h| !h.is_empty())
             .unwrap_or_else(|| "unix:///var/run/docker.sock".to_owned());
         let seconds = request_timeout.as_secs().max(1);
@@ -141,8 +142,11 @@ impl Created {
     }
 
     /// Removes every container, then every image newest first (so children go before their parents),
-    /// keeping `keep` (a tag the user asked to keep). Returns what could not be removed.
-    pub async fn remove_all(&self, docker: &Docker, keep: Option<&str>) -> Vec<String> {
+    /// keeping `keep` (a tag the user asked to keep). Returns what could not be removed. `isolated`:
+    /// other checks build on the engine at the same time, so an image that existed before this check
+    /// (a base image) may have new children that are theirs: only this check's images are searched
+    /// for the children a cancelled build committed.
+    pub async fn remove_all(&self, docker: &Docker, keep: Option<&str>, isolated: bool) -> Vec<String> {
         let mut left = Vec::new();
         let prefixes = std::mem::take(&mut *lock(&self.build_containers));
         let mut containers = build_containers(docker, &prefixes).await;
@@ -155,7 +159,11 @@ impl Created {
                 }
             }
         }
-        let parents = std::mem::take(&mut *lock(&self.cut_short));
+        let mut parents = std::mem::take(&mut *lock(&self.cut_short));
+        if isolated {
+            let existing = lock(&self.existing);
+            parents.retain(|parent| !existing.iter().any(|id| same_image(id, parent)));
+        }
         if !parents.is_empty() {
             // Give the engine a moment to finish the commit the cancelled request left under way.
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;

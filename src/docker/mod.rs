@@ -52,6 +52,12 @@ pub struct RunOptions {
     pub max_size: Option<u64>,
     /// Rebuild with a changed source file to test the cache (DR006).
     pub cache_check: bool,
+    /// The engine to use (a `DOCKER_HOST` value) instead of `DOCKER_HOST` or the default socket.
+    pub engine: Option<String>,
+    /// Other checks may build on the same engine at the same time (grading a class): build without
+    /// the layer cache, so that no check's image is built on another's, and leave every image that
+    /// existed when the check began to its owner. Incompatible with `cache_check`.
+    pub isolated: bool,
 }
 
 impl RunOptions {
@@ -76,6 +82,8 @@ impl RunOptions {
             keep: None,
             max_size: None,
             cache_check: true,
+            engine: None,
+            isolated: false,
         }
     }
 }
@@ -121,8 +129,9 @@ pub fn check(
         .map_err(|e| RunError::Failed(format!("cannot start the async runtime: {e}")))?;
     runtime.block_on(async {
         // Requests may stream a whole build: they get the build's time limit.
-        let engine =
-            Engine::connect(options.build_timeout + Duration::from_secs(60)).await.map_err(RunError::Failed)?;
+        let engine = Engine::connect(options.engine.as_deref(), options.build_timeout + Duration::from_secs(60))
+            .await
+            .map_err(RunError::Failed)?;
         progress(&format!(
             "engine at {} (API {}{})",
             engine.host,
@@ -136,7 +145,7 @@ pub fn check(
             outcome = run_checks(session, source) => outcome,
             _ = tokio::signal::ctrl_c() => Err(RunError::Interrupted),
         };
-        let left = created.remove_all(&engine.docker, options.keep.as_deref()).await;
+        let left = created.remove_all(&engine.docker, options.keep.as_deref(), options.isolated).await;
         for problem in &left {
             progress(&format!("could not remove {problem}"));
         }
@@ -168,7 +177,10 @@ async fn run_checks(session: Session<'_>, source: &str) -> Result<Vec<Diagnostic
             .map_err(|e| RunError::Failed(format!("{}: cannot pack the build context: {e}", context.display())))
     };
     let packed = pack(None)?;
-    let tag = options.keep.clone().unwrap_or_else(|| format!("dlint-run:{}", std::process::id()));
+    // Checks running side by side in one process (grading) each get their own tag.
+    static CHECKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let check = CHECKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tag = options.keep.clone().unwrap_or_else(|| format!("dlint-run:{}-{check}", std::process::id()));
     progress(&format!(
         "building {} ({} context entries, network {})",
         options.dockerfile.display(),

@@ -5,6 +5,8 @@
 pub mod feedback;
 pub mod report;
 pub mod rubric;
+#[cfg(feature = "docker")]
+pub mod runtime;
 pub mod submission;
 
 use crate::lint::dockerignore::Dockerignore;
@@ -63,6 +65,31 @@ pub struct Finding {
     pub quote: String,
 }
 
+/// What the build-and-run checker made of a submission (`dlint grade --run`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Runtime {
+    /// Its findings (DR codes); none when the image built and ran as it should.
+    Findings(Vec<Diagnostic>),
+    /// The check could not finish (the engine failed): the items that need it are lost, saying why.
+    Failed(String),
+}
+
+impl Runtime {
+    /// In a few words, for progress lines.
+    pub fn verdict(&self) -> String {
+        match self {
+            Runtime::Failed(message) => format!("the check could not finish: {message}"),
+            Runtime::Findings(found) if found.is_empty() => "built and ran, no findings".to_owned(),
+            Runtime::Findings(found) => {
+                let mut codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+                codes.dedup();
+                let built = if codes.contains(&"DR001") { "did not build" } else { "built and ran" };
+                format!("{built} ({})", codes.join(", "))
+            }
+        }
+    }
+}
+
 /// Lint settings for grading: the defaults, every rule the rubric names, and no suppression
 /// comments (a student's `ignore=` must not hide a lost point).
 pub fn settings(rubric: &Rubric) -> Settings {
@@ -75,10 +102,15 @@ pub fn settings(rubric: &Rubric) -> Settings {
 
 const NON_ROOT_CODES: [&str; 2] = ["DF001", "DL3002"];
 
-/// Scores a submission. `runtime` holds the build-and-run checker's findings when the class was
-/// graded with `--run`; without it, items only a build can decide are left out.
-pub fn grade(rubric: &Rubric, settings: &Settings, submission: &Submission, runtime: Option<&[Diagnostic]>) -> Graded {
-    let with_runtime = runtime.is_some();
+/// Scores a submission. `with_runtime`: the class was graded with `--run`, and `runtime` holds what
+/// the checker made of this submission; without it, items only a build can decide are left out.
+pub fn grade(
+    rubric: &Rubric,
+    settings: &Settings,
+    submission: &Submission,
+    with_runtime: bool,
+    runtime: Option<&Runtime>,
+) -> Graded {
     let included = || rubric.items.iter().filter(move |i| with_runtime || !i.check.is_runtime());
     let max_score = rubric.max_score(with_runtime);
     let zero = |reason: String| Graded {
@@ -105,20 +137,30 @@ pub fn grade(rubric: &Rubric, settings: &Settings, submission: &Submission, runt
     };
     let file = crate::syntax::parse(source);
     let model = Model::build(source, &file);
-    if model.final_stage().is_none() {
-        return zero("the Dockerfile has no FROM instruction, so no image can be built from it".to_owned());
-    }
     let mut settings = settings.clone();
     settings.options.dockerignore = submission.dockerignore.as_deref().map(Dockerignore::parse);
-    let found = crate::lint_source_with(source, &settings, &|_| runtime.unwrap_or_default().to_vec());
-    let evidence = Evidence { source, lines: LineIndex::new(source), model: &model, found: &found, submission };
+    let external = match runtime {
+        Some(Runtime::Findings(found)) => found.clone(),
+        _ => Vec::new(),
+    };
+    let found = crate::lint_source_with(source, &settings, &|_| external.clone());
+    let failed = match runtime {
+        Some(Runtime::Failed(message)) => Some(message.as_str()),
+        _ => None,
+    };
+    let evidence = Evidence { source, lines: LineIndex::new(source), model: &model, found: &found, submission, failed };
     let items: Vec<ItemResult> = included().map(|item| evidence.score_item(item)).collect();
     let penalties: Vec<ItemResult> = rubric
         .penalties
         .iter()
         .filter_map(|penalty| {
             let reasons = evidence.reasons_for(&penalty.select);
-            let taken = penalty.points * reasons.len() as f64;
+            // One deduction per line: a secret in an ENV is also found in the built image (DR007).
+            let mut lines: Vec<Option<usize>> =
+                reasons.iter().map(|r| r.line.as_ref().map(|(line, _)| *line)).collect();
+            lines.sort();
+            lines.dedup_by(|a, b| a.is_some() && a == b);
+            let taken = penalty.points * lines.len() as f64;
             (!reasons.is_empty()).then(|| ItemResult {
                 id: penalty.id.clone(),
                 title: penalty.title.clone(),
@@ -154,11 +196,18 @@ struct Evidence<'a> {
     model: &'a Model<'a>,
     found: &'a [Diagnostic],
     submission: &'a Submission,
+    /// Why the build-and-run check did not finish, when it did not.
+    failed: Option<&'a str>,
 }
 
 impl Evidence<'_> {
     fn score_item(&self, item: &rubric::Item) -> ItemResult {
         let (points, reasons) = match &item.check {
+            check if check.is_runtime() && self.failed.is_some() => {
+                let text = format!("the image could not be built and run: {}", self.failed.unwrap_or_default());
+                let help = "ask your teacher: this is a problem of the grading machine, not of your Dockerfile";
+                (0.0, vec![Reason { text, code: None, line: None, help: Some(help.to_owned()) }])
+            }
             Check::Findings { select, per_finding } => {
                 let reasons = self.reasons_for(select);
                 let lost = match per_finding {

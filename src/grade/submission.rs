@@ -135,11 +135,18 @@ fn read_dockerfile(path: &Path, folder: &Path) -> Content {
         Ok(bytes) if bytes.contains(&0) => Content::Zero("the Dockerfile is not a text file".to_owned()),
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(source) if source.trim().is_empty() => Content::Zero("the Dockerfile is empty".to_owned()),
+            Ok(source) if !has_from(&source) => {
+                Content::Zero("the Dockerfile has no FROM instruction, so no image can be built from it".to_owned())
+            }
             Ok(source) => Content::Dockerfile { path: path.to_owned(), source },
             Err(_) => Content::Zero("the Dockerfile is not UTF-8 text".to_owned()),
         },
         Err(e) => Content::Zero(format!("the Dockerfile cannot be read: {e}")),
     }
+}
+
+fn has_from(source: &str) -> bool {
+    crate::syntax::parse(source).instructions.iter().any(|i| i.keyword == crate::syntax::Keyword::From)
 }
 
 /// Whether `path` (links followed) is inside `folder`; a path that does not exist is.

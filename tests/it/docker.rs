@@ -430,3 +430,57 @@ fn an_engine_over_tcp_is_probed_from_inside_the_container() {
         check_case_on(Some(&host), name);
     }
 }
+
+/// `dlint grade --run` builds and runs the mock class, two at a time on each engine (Docker, and
+/// Podman when it answers, so the class is spread over two engines): every submission gets the
+/// verdict worked out by hand in testdata/grading/expected-run.csv, whatever ran beside it (a
+/// build that never ends, a fork bomb, endless output), and both engines are left as they were.
+#[test]
+fn grading_a_class_builds_every_submission_in_isolation() {
+    let Some(_engine) = engine() else { return };
+    let class = crate::grade::mock_class();
+    let mut hosts = vec!["unix:///var/run/docker.sock"];
+    if podman() {
+        hosts.push(PODMAN);
+    }
+    let before: Vec<_> = hosts.iter().map(|h| engine_objects(Some(h))).collect();
+    let mut args = vec!["grade", "class", "--rubric", "rubric.toml", "--run", "--jobs", "2", "--format", "csv"];
+    for host in &hosts {
+        args.extend(["--engine", host]);
+    }
+    args.extend(["--build-timeout", "30", "--startup", "3", "--timeout", "25", "--output", "report/class.csv"]);
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_dlint")).args(&args).current_dir(class.path()).output().expect("dlint runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let after: Vec<_> = hosts.iter().map(|h| engine_objects(Some(h))).collect();
+    assert_eq!(after, before, "grading left containers or images behind\n{stderr}");
+    for host in &hosts[1..] {
+        assert!(stderr.contains(&format!(" on {host}")), "nothing was built on {host}\n{stderr}");
+    }
+
+    let csv = std::fs::read_to_string(class.path().join("report/class.csv")).unwrap();
+    let mut rows = csv.lines();
+    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (builds, healthy) = (column("builds"), column("healthy"));
+    let got: Vec<String> = rows
+        .map(|row| {
+            let fields: Vec<&str> = row.split(',').collect();
+            format!("{} builds={} healthy={} score={}", fields[0], fields[builds], fields[healthy], fields[1])
+        })
+        .collect();
+    let expected_text =
+        std::fs::read_to_string(crate::support::repo_path("testdata/grading/expected-run.csv")).unwrap();
+    let expected: Vec<String> = expected_text
+        .lines()
+        .skip(1)
+        .map(|row| {
+            let fields: Vec<&str> = row.splitn(5, ',').collect();
+            format!("{} builds={} healthy={} score={}", fields[0], fields[1], fields[2], fields[3])
+        })
+        .collect();
+    assert_eq!(got, expected, "{stderr}");
+    let xia = std::fs::read_to_string(class.path().join("report/feedback/xia.md")).unwrap();
+    assert!(xia.contains("DR003"), "the feedback says why the container never became healthy:\n{xia}");
+}

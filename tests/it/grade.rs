@@ -8,7 +8,7 @@ use std::path::Path;
 /// The mock class in a temporary folder, with the hand-ins git cannot hold: an empty folder, a binary
 /// Dockerfile and a Dockerfile that links outside its folder. Returns the folder holding `class/`,
 /// `rubric.toml` and `submitted.csv`.
-fn mock_class() -> tempfile::TempDir {
+pub fn mock_class() -> tempfile::TempDir {
     let temp = tempfile::tempdir().unwrap();
     let class = temp.path().join("class");
     copy_dir(&repo_path("testdata/grading/class"), &class);
@@ -234,4 +234,20 @@ fn the_html_report_renders_in_headless_chromium() {
     };
     let (histogram, items) = (count([0x3b, 0x7d, 0xd8]), count([0x2e, 0x9d, 0x5b]));
     assert!(histogram > 2_000 && items > 2_000, "chart pixels: histogram {histogram}, items {items}");
+}
+
+/// What `--run` cannot do is an error before any build: keeping images, or grading the cache
+/// rebuild, which would have students' builds share layers.
+#[cfg(feature = "docker")]
+#[test]
+fn run_options_that_would_mix_students_are_refused() {
+    let temp = tempfile::tempdir().unwrap();
+    write(temp.path(), "class/a/Dockerfile", "FROM alpine:3.20\n");
+    write(temp.path(), "rubric.toml", "[[item]]\nid = \"cache\"\npoints = 1\ncodes = [\"DR006\"]\n");
+    let out = dlint(temp.path(), &["grade", "class", "--rubric", "rubric.toml", "--run"], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("the rubric names DR006"), "{}", out.stderr);
+    let out = dlint(temp.path(), &["grade", "class", "--run", "--keep", "mine:1"], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--keep: not with `dlint grade`"), "{}", out.stderr);
 }
