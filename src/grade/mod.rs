@@ -360,3 +360,53 @@ impl Evidence<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::runtime::{BUILD_FAILED, IMAGE_SIZE, UNHEALTHY};
+    use crate::Severity;
+
+    const RUBRIC: &str = "[[item]]\nid = \"builds\"\npoints = 2\nrequire = \"builds\"\n\n\
+                          [[item]]\nid = \"healthy\"\npoints = 1\nrequire = \"healthy\"\n\n\
+                          [[item]]\nid = \"small\"\npoints = 1\nrequire = \"max-size\"\nmax_mb = 50\n";
+    const SOURCE: &str = "FROM busybox:1\nHEALTHCHECK CMD true\nCMD [\"sh\"]\n";
+
+    fn points(runtime: Option<&Runtime>) -> Vec<(String, f64, usize)> {
+        let rubric = Rubric::parse(RUBRIC, std::path::Path::new("r.toml")).unwrap();
+        let submission = Submission {
+            id: "a".to_owned(),
+            context: None,
+            shown: "a.Dockerfile".to_owned(),
+            content: Content::Dockerfile { path: "a.Dockerfile".into(), source: SOURCE.to_owned() },
+            dockerignore: None,
+        };
+        let graded = grade(&rubric, &settings(&rubric), &submission, runtime.is_some(), runtime);
+        graded.items.into_iter().map(|i| (i.id, i.points, i.reasons.len())).collect()
+    }
+
+    fn finding(meta: &'static crate::lint::RuleMeta, severity: Severity) -> Diagnostic {
+        Diagnostic::new(meta, severity, Span::new(0, 4), "found".to_owned())
+    }
+
+    #[test]
+    fn build_items_follow_the_checkers_findings() {
+        assert!(points(None).is_empty(), "without a build the build items are left out");
+        let clean = Runtime::Findings(vec![finding(&IMAGE_SIZE, Severity::Info)]);
+        assert_eq!(
+            points(Some(&clean)),
+            [("builds".into(), 2.0, 0), ("healthy".into(), 1.0, 0), ("small".into(), 1.0, 0)]
+        );
+        let unhealthy = Runtime::Findings(vec![finding(&UNHEALTHY, Severity::Error)]);
+        assert_eq!(points(Some(&unhealthy))[1], ("healthy".into(), 0.0, 1));
+        let too_big = Runtime::Findings(vec![finding(&IMAGE_SIZE, Severity::Error)]);
+        assert_eq!(points(Some(&too_big))[2], ("small".into(), 0.0, 1));
+        let broken = Runtime::Findings(vec![finding(&BUILD_FAILED, Severity::Error)]);
+        assert_eq!(
+            points(Some(&broken)),
+            [("builds".into(), 0.0, 1), ("healthy".into(), 0.0, 1), ("small".into(), 0.0, 1)]
+        );
+        let failed = Runtime::Failed("the engine stopped answering".to_owned());
+        assert!(points(Some(&failed)).iter().all(|(_, points, reasons)| *points == 0.0 && *reasons == 1));
+    }
+}
