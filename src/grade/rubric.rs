@@ -446,6 +446,23 @@ mod tests {
     }
 
     #[test]
+    fn class_settings() {
+        let text = "title = \"Module 3\"\ndeadline = 2026-11-30T23:59:00Z\nsubmitted = \"times.csv\"\n\
+                    roster = [\"ada\"]\nengines = [\"tcp://lab-2:2375\"]\ndocs = \"https://example.edu/rules/\"\n\
+                    dockerfile = \"Containerfile\"\n[[item]]\nid = \"u\"\npoints = 1\nrequire = \"non-root-user\"\n";
+        let rubric = Rubric::parse(text, Path::new("r.toml")).unwrap();
+        assert_eq!(rubric.deadline, parse_time("2026-11-30T23:59:00Z"));
+        assert_eq!(rubric.submitted, Some(PathBuf::from("times.csv")));
+        assert_eq!((rubric.roster, rubric.engines), (vec!["ada".to_owned()], vec!["tcp://lab-2:2375".to_owned()]));
+        assert_eq!(rubric.docs.as_deref(), Some("https://example.edu/rules"));
+        assert_eq!(rubric.dockerfile.as_deref(), Some("Containerfile"));
+        assert_eq!(
+            error("dockerfile = \"a/Dockerfile\"\n[[item]]\nid = \"u\"\npoints = 1\nrequire = \"builds\"\n"),
+            "r.toml:1:14: `dockerfile` is a file name inside each submission"
+        );
+    }
+
+    #[test]
     fn times() {
         assert_eq!(parse_time("1970-01-02T00:00:00Z"), Some(86_400));
         assert_eq!(parse_time("2026-11-30T23:59:00+01:00"), parse_time("2026-11-30T22:59:00Z"));

@@ -484,3 +484,31 @@ fn grading_a_class_builds_every_submission_in_isolation() {
     let xia = std::fs::read_to_string(class.path().join("report/feedback/xia.md")).unwrap();
     assert!(xia.contains("DR003"), "the feedback says why the container never became healthy:\n{xia}");
 }
+
+/// Ctrl-C while a class is being graded stops every check under way, cleans up, starts no more
+/// and exits 130 without writing a report.
+#[test]
+fn ctrl_c_stops_grading_and_cleans_up() {
+    let Some(_engine) = engine() else { return };
+    let class = crate::grade::mock_class();
+    let before = engine_objects(None);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
+        .args(["grade", "class", "--rubric", "rubric.toml", "--run", "--jobs", "2", "--output", "report/class.csv"])
+        .args(["--engine", "unix:///var/run/docker.sock", "--format", "csv"])
+        .current_dir(class.path())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Interrupt once builds run.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while engine_objects(None) == before {
+        assert!(std::time::Instant::now() < deadline, "no build started");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let status = crate::support::wait_at_most(&mut child, std::time::Duration::from_secs(90));
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(engine_objects(None), before, "an interrupted grading left containers or images behind");
+    assert!(!class.path().join("report/class.csv").exists(), "no report from an interrupted grading");
+}

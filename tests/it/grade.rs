@@ -149,6 +149,24 @@ fn a_flat_folder_of_dockerfiles_is_a_class() {
     let rows: Vec<&str> = out.stdout.lines().map(|l| l.split(',').next().unwrap()).collect();
     assert_eq!(rows, ["id", "amy", "bob"]);
     assert!(out.stderr.contains("2 items need a build and were not graded"), "{}", out.stderr);
+
+    let tty = dlint(temp.path(), &["grade", "hand-ins", "-q"], None);
+    let lines: Vec<&str> = tty.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", tty.stdout);
+    assert!(lines[1].starts_with("bob") && lines[1].contains("lost: pinned-base"), "{}", tty.stdout);
+    assert!(lines[2].starts_with("2 submissions, 2 graded, mean "), "{}", tty.stdout);
+    assert!(tty.stderr.is_empty(), "--quiet: {}", tty.stderr);
+
+    let out = dlint(temp.path(), &["grade", "hand-ins", "--format", "markdown", "--output", "report/class.md"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let markdown = std::fs::read_to_string(temp.path().join("report/class.md")).unwrap();
+    assert!(markdown.contains("| [amy](feedback/amy.md) | "), "{markdown}");
+    assert!(
+        markdown.contains("## Most frequent findings")
+            && markdown.contains("| DL3006 | 1 | 1 | bob line 1: `FROM alpine` |"),
+        "{markdown}"
+    );
+    assert!(temp.path().join("report/feedback/bob.md").is_file());
 }
 
 #[test]
