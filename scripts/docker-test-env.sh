@@ -28,7 +28,7 @@ if ! command -v docker >/dev/null 2>&1 || ! command -v dockerd >/dev/null 2>&1; 
 fi
 if ! docker info >/dev/null 2>&1; then
   echo "== starting dockerd (log: $log)"
-  (setsid dockerd >"$log" 2>&1 &)
+  (cd / && setsid dockerd >"$log" 2>&1 &)
   for _ in $(seq 1 120); do
     docker info >/dev/null 2>&1 && break
     sleep 0.5
@@ -96,7 +96,8 @@ if $podman; then
   podman run --rm dlint-test/busybox:1 true >/dev/null || { echo "podman cannot run containers here" >&2; exit 1; }
   if ! DOCKER_HOST="unix://$socket" docker version >/dev/null 2>&1; then
     mkdir -p "$(dirname "$socket")"
-    (setsid podman system service --time=0 "unix://$socket" >"${TMPDIR:-/tmp}/dlint-podman.log" 2>&1 &)
+    # From /: the service outlives this checkout, and conmon fails once its working directory is gone.
+    (cd / && setsid podman system service --time=0 "unix://$socket" >"${TMPDIR:-/tmp}/dlint-podman.log" 2>&1 &)
     for _ in $(seq 1 60); do
       DOCKER_HOST="unix://$socket" docker version >/dev/null 2>&1 && break
       sleep 0.5
