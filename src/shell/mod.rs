@@ -380,10 +380,12 @@ fn parse_into(text: &str, base: usize, shell: Option<Dialect>, script: &mut Scri
 fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) {
     let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(text, None)) else { return };
     let collector = Collector { text, base, shell };
-    let mut stack = vec![tree.root_node()];
-    while let Some(node) = stack.pop() {
+    // Each node with whether its parent is a pipeline: `Node::parent` walks down from the root, which
+    // a chain of thousands of `&&` makes quadratic.
+    let mut stack = vec![(tree.root_node(), false)];
+    while let Some((node, in_pipeline)) = stack.pop() {
         match node.kind() {
-            "command" => collector.command(node, script),
+            "command" => collector.command(node, in_pipeline, script),
             "pipeline" => script.pipelines.push(collector.span(node)),
             "subshell" | "command_substitution" | "process_substitution" => script.subshells.push(collector.span(node)),
             "heredoc_body" => continue,
@@ -398,8 +400,9 @@ fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Sc
             _ => {}
         }
         collector.bashisms(node, script);
+        let pipeline = node.kind() == "pipeline";
         let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
+        stack.extend(node.named_children(&mut cursor).map(|child| (child, pipeline)));
     }
 }
 
@@ -499,8 +502,7 @@ impl Collector<'_> {
         }
     }
 
-    fn command(&self, node: Node, script: &mut Script) {
-        let in_pipeline = node.parent().is_some_and(|p| p.kind() == "pipeline");
+    fn command(&self, node: Node, in_pipeline: bool, script: &mut Script) {
         let mut name = None;
         let mut args = Vec::new();
         let mut assignments = Vec::new();

@@ -28,6 +28,7 @@ mod neovim;
 mod precommit;
 mod report;
 mod report_formats;
+mod robustness;
 mod rule_docs;
 mod rule_fixtures;
 mod shellcheck;

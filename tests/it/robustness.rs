@@ -1,0 +1,81 @@
+//! Pathological inputs through the CLI: each is linted (or refused with a clear error) within a time
+//! limit, never a panic or a hang.
+
+use crate::support::wait_at_most;
+use crate::write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Outcome {
+    code: i32,
+    stderr: String,
+    seconds: f64,
+}
+
+/// `dlint check --no-config -q FILE` in `dir`, killed and failed after `limit`.
+fn lint(dir: &Path, file: &str, limit: Duration) -> Outcome {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
+        .args(["check", "--no-config", "-q", "--format", "concise", file])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dlint runs");
+    let mut stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
+        text
+    });
+    let status = wait_at_most(&mut child, limit);
+    let stderr = reader.join().unwrap();
+    assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+    Outcome { code: status.code().expect("dlint exits normally"), stderr, seconds: started.elapsed().as_secs_f64() }
+}
+
+#[test]
+fn huge_and_deep_files_are_linted_in_time() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let continued: String = (0..100_000).map(|i| format!("  && echo {i} \\\n")).collect();
+    write(dir, "continued.Dockerfile", format!("FROM alpine:3.20\nRUN echo start \\\n{continued}  && echo end\n"));
+    let stages: String = (0..1_000).map(|i| format!("FROM alpine:3.20 AS s{i}\nRUN echo {i}\n")).collect();
+    write(dir, "stages.Dockerfile", stages);
+    let depth = 5_000;
+    let nested = format!("FROM alpine:3.20\nARG a\nRUN echo {}x{}\n", "${a:-".repeat(depth), "}".repeat(depth));
+    write(dir, "nested.Dockerfile", nested);
+    let line = "RUN echo a line with some padding text to make it longer && ls /tmp\n";
+    let big = format!("FROM alpine:3.20\n{}", line.repeat(10 * 1024 * 1024 / line.len() + 1));
+    write(dir, "big.Dockerfile", big);
+    // The limits are generous for a debug build on a loaded machine; before `&&` chains were walked
+    // in linear time, the 100,000-line RUN took minutes.
+    let limits =
+        [("continued.Dockerfile", 60), ("stages.Dockerfile", 60), ("nested.Dockerfile", 60), ("big.Dockerfile", 300)];
+    for (file, seconds) in limits {
+        let outcome = lint(dir, file, Duration::from_secs(seconds));
+        assert_eq!(outcome.code, 1, "{file}: {}", outcome.stderr);
+        eprintln!("{file}: {:.1} s", outcome.seconds);
+    }
+}
+
+#[test]
+fn odd_bytes_and_line_ends_are_findings_or_clear_errors() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    write(dir, "nul.Dockerfile", b"FROM alpine:3.20\nRUN echo \0 hi\n\0\0\0\n");
+    write(dir, "crlf.Dockerfile", b"FROM alpine:3.20\r\nRUN echo hi \\\r\n  && echo there\r\nCMD [\"sh\"]\r\n");
+    for file in ["nul.Dockerfile", "crlf.Dockerfile"] {
+        let outcome = lint(dir, file, Duration::from_secs(60));
+        assert_eq!(outcome.code, 1, "{file}: {}", outcome.stderr);
+    }
+    write(dir, "latin1.Dockerfile", b"FROM alpine:3.20\nLABEL author=\"Jos\xe9\"\n");
+    let outcome = lint(dir, "latin1.Dockerfile", Duration::from_secs(60));
+    assert_eq!(outcome.code, 2);
+    assert!(outcome.stderr.contains("latin1.Dockerfile:2:"), "the error names the file and line: {}", outcome.stderr);
+    // A directory with a Dockerfile's name is searched, not read.
+    write(dir, "Dockerfile/app.Dockerfile", "FROM alpine:3.20\nRUN echo \"$(date)\"\n");
+    let outcome = lint(dir, "Dockerfile", Duration::from_secs(60));
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+}
