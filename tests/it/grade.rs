@@ -1,7 +1,7 @@
 //! `dlint grade` over the mock class in testdata/grading: scores against hand-worked expectations,
 //! byte-identical CSV and JSON against golden files, feedback, the HTML report, rubric errors.
 
-use crate::support::{has_program, repo_path, wait_at_most};
+use crate::support::{has_program, output_within, repo_path};
 use crate::{dlint, dlint_with_env, write};
 use std::path::Path;
 
@@ -212,24 +212,16 @@ fn the_html_report_renders_in_headless_chromium() {
     let page = format!("file://{}", temp.path().join("class.html").display());
     let profile = temp.path().join("profile");
     let browse = |extra: &[&str]| {
-        let mut child = std::process::Command::new("chromium")
+        let mut chromium = std::process::Command::new("chromium");
+        chromium
             .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,2600"])
             .arg(format!("--user-data-dir={}", profile.display()))
             .args(extra)
             .arg(&page)
-            .current_dir(temp.path())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("chromium starts");
-        let mut stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut stdout, &mut text).unwrap();
-            text
-        });
-        assert!(wait_at_most(&mut child, std::time::Duration::from_secs(120)).success());
-        reader.join().unwrap()
+            .current_dir(temp.path());
+        let (status, stdout, _) = output_within(&mut chromium, std::time::Duration::from_secs(120));
+        assert!(status.success());
+        stdout
     };
     // The table as the browser built it: one row per student under the header.
     let dom = browse(&["--dump-dom"]);

@@ -1,10 +1,10 @@
 //! Pathological inputs through the CLI: each is linted (or refused with a clear error) within a time
 //! limit, never a panic or a hang.
 
-use crate::support::wait_at_most;
+use crate::support::output_within;
 use crate::write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 struct Outcome {
@@ -16,21 +16,9 @@ struct Outcome {
 /// `dlint check --no-config -q FILE` in `dir`, killed and failed after `limit`.
 fn lint(dir: &Path, file: &str, limit: Duration) -> Outcome {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dlint"))
-        .args(["check", "--no-config", "-q", "--format", "concise", file])
-        .current_dir(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dlint runs");
-    let mut stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
-        text
-    });
-    let status = wait_at_most(&mut child, limit);
-    let stderr = reader.join().unwrap();
+    let mut dlint = Command::new(env!("CARGO_BIN_EXE_dlint"));
+    dlint.args(["check", "--no-config", "-q", "--format", "concise", file]).current_dir(dir);
+    let (status, _, stderr) = output_within(&mut dlint, limit);
     assert!(!stderr.contains("panicked"), "{file}: {stderr}");
     Outcome { code: status.code().expect("dlint exits normally"), stderr, seconds: started.elapsed().as_secs_f64() }
 }

@@ -51,6 +51,27 @@ pub fn has_program(program: &str, version_flag: &str) -> bool {
     found
 }
 
+/// Runs `command` with its output piped, killing it and failing the test after `limit`; gives the
+/// exit status, standard output and standard error.
+pub fn output_within(
+    command: &mut std::process::Command,
+    limit: std::time::Duration,
+) -> (std::process::ExitStatus, String, String) {
+    use std::process::Stdio;
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the program starts");
+    let read = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).unwrap();
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().unwrap()));
+    let stderr = read(Box::new(child.stderr.take().unwrap()));
+    let status = wait_at_most(&mut child, limit);
+    (status, stdout.join().unwrap(), stderr.join().unwrap())
+}
+
 /// Waits for `child` to exit, killing it and failing the test after `timeout`.
 pub fn wait_at_most(child: &mut std::process::Child, timeout: std::time::Duration) -> std::process::ExitStatus {
     let deadline = std::time::Instant::now() + timeout;
