@@ -9,6 +9,13 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
+/// Images the checks under way in this process have recorded as theirs. Checks that build side by
+/// side on one engine (`dlint grade --run`) look for the images a cancelled build committed among
+/// the new children of a base image they share: those another check claims are not theirs. (An
+/// image committed by another build a moment before its log names it can still be taken for an
+/// orphan; the window is the time between the commit and the log line.)
+static CLAIMED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
 /// Label put on every container a check creates.
 pub const LABEL: &str = "dlint.run";
 
@@ -138,15 +145,13 @@ impl Created {
         let mut images = lock(&self.images);
         if !images.iter().any(|i| i == id_or_tag) {
             images.push(id_or_tag.to_owned());
+            lock(&CLAIMED).push(id_or_tag.to_owned());
         }
     }
 
     /// Removes every container, then every image newest first (so children go before their parents),
-    /// keeping `keep` (a tag the user asked to keep). Returns what could not be removed. `isolated`:
-    /// other checks build on the engine at the same time, so an image that existed before this check
-    /// (a base image) may have new children that are theirs: only this check's images are searched
-    /// for the children a cancelled build committed.
-    pub async fn remove_all(&self, docker: &Docker, keep: Option<&str>, isolated: bool) -> Vec<String> {
+    /// keeping `keep` (a tag the user asked to keep). Returns what could not be removed.
+    pub async fn remove_all(&self, docker: &Docker, keep: Option<&str>) -> Vec<String> {
         let mut left = Vec::new();
         let prefixes = std::mem::take(&mut *lock(&self.build_containers));
         let mut containers = build_containers(docker, &prefixes).await;
@@ -159,11 +164,7 @@ impl Created {
                 }
             }
         }
-        let mut parents = std::mem::take(&mut *lock(&self.cut_short));
-        if isolated {
-            let existing = lock(&self.existing);
-            parents.retain(|parent| !existing.iter().any(|id| same_image(id, parent)));
-        }
+        let parents = std::mem::take(&mut *lock(&self.cut_short));
         if !parents.is_empty() {
             // Give the engine a moment to finish the commit the cancelled request left under way.
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
@@ -190,19 +191,24 @@ impl Created {
                 }
             }
         }
+        lock(&CLAIMED).retain(|claimed| !images.contains(claimed));
         left
     }
 
-    /// New images (not there before the check) descending from `parents`, parents first.
+    /// New images (not there before the check, and not another check's) descending from `parents`,
+    /// parents first.
     async fn orphans(&self, docker: &Docker, mut parents: Vec<String>) -> Vec<String> {
         let options = ListImagesOptionsBuilder::default().all(true).build();
         let Ok(all) = docker.list_images(Some(options)).await else { return Vec::new() };
         let existing = lock(&self.existing);
+        let own = lock(&self.images).clone();
+        let others: Vec<String> = lock(&CLAIMED).iter().filter(|c| !own.contains(c)).cloned().collect();
         let mut found = Vec::new();
         loop {
             let children: Vec<String> = all
                 .iter()
                 .filter(|image| !existing.contains(&image.id) && !found.contains(&image.id))
+                .filter(|image| !others.iter().any(|other| same_image(&image.id, other)))
                 .filter(|image| !image.parent_id.is_empty() && parents.iter().any(|p| same_image(&image.parent_id, p)))
                 .map(|image| image.id.clone())
                 .collect();

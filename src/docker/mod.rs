@@ -55,8 +55,8 @@ pub struct RunOptions {
     /// The engine to use (a `DOCKER_HOST` value) instead of `DOCKER_HOST` or the default socket.
     pub engine: Option<String>,
     /// Other checks may build on the same engine at the same time (grading a class): build without
-    /// the layer cache, so that no check's image is built on another's, and leave every image that
-    /// existed when the check began to its owner. Incompatible with `cache_check`.
+    /// the layer cache, so that no check's image is built on another's. Incompatible with
+    /// `cache_check`.
     pub isolated: bool,
 }
 
@@ -145,7 +145,7 @@ pub fn check(
             outcome = run_checks(session, source) => outcome,
             _ = tokio::signal::ctrl_c() => Err(RunError::Interrupted),
         };
-        let left = created.remove_all(&engine.docker, options.keep.as_deref(), options.isolated).await;
+        let left = created.remove_all(&engine.docker, options.keep.as_deref()).await;
         for problem in &left {
             progress(&format!("could not remove {problem}"));
         }
