@@ -23,7 +23,14 @@ pub enum GradeFormat {
     Markdown,
 }
 
+/// `--keep` and `--no-cache-check` come with the build options but not with grading: every image is
+/// removed, and builds share no cache.
 #[derive(Args, Debug)]
+#[command(
+    mut_arg("keep", |a| a.hide(true)),
+    mut_arg("no_cache_check", |a| a.hide(true)),
+    mut_arg("quiet", |a| a.help("No progress or summary on standard error"))
+)]
 pub struct GradeArgs {
     /// Folder of submissions: a folder per student (the id is its name), or `ID.Dockerfile` files
     #[arg(required_unless_present = "print_rubric")]
