@@ -242,3 +242,16 @@ fn lsp_with_a_broken_config_fails_before_serving() {
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("missing.toml"), "{}", missing.stderr);
 }
+
+/// `--parse-only` (for benchmarks) reads and parses and says nothing, except about unreadable files.
+#[test]
+fn parse_only_reports_nothing_but_unreadable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "app/Dockerfile", "FROM alpine\nRUN apt-get install curl | tee log\n");
+    let out = dlint(dir.path(), &["check", "--parse-only", "app"], None);
+    assert_eq!((out.code, out.stdout.as_str(), out.stderr.as_str()), (0, "", ""));
+    write(dir.path(), "app/bad.Dockerfile", INVALID_UTF8);
+    let out = dlint(dir.path(), &["check", "--parse-only", "app"], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("bad.Dockerfile:2:"), "{}", out.stderr);
+}

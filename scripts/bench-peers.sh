@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Prints dlint's speed against hadolint and tally, measured side by side in one run:
+#   - corpus throughput: dlint over every corpus file in one invocation; hadolint and tally over a
+#     fixed sample (every k-th file) in batches that fit the command line; files per second each;
+#   - one small file as a whole process (what pre-commit does): mean wall time over R runs and
+#     peak RSS;
+#   - dlint on one core against two (RAYON_NUM_THREADS);
+#   - dlint's whole lint against its floor: reading and parsing the same files (hidden --parse-only).
+#   scripts/bench-peers.sh [SAMPLE_FILES] [RUNS] [CORPUS_DIR]
+# The peers are installed into a scratch folder ($TMPDIR/dlint-peers) by ../shared/scripts/install-peers.sh
+# when missing, never into the project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sample=${1:-300}
+runs=${2:-20}
+corpus=${3:-../shared/corpus/files}
+peers=${TMPDIR:-/tmp}/dlint-peers
+if [ ! -x "$peers/venv/bin/hadolint" ] || [ ! -x "$peers/venv/bin/tally" ]; then
+  bash ../shared/scripts/install-peers.sh "$peers" >/dev/null
+fi
+hadolint=$peers/venv/bin/hadolint
+tally=$peers/venv/bin/tally
+cargo build --release --quiet
+dlint=./target/release/dlint
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+find "$corpus" -name '*Dockerfile*' -type f | LC_ALL=C sort > "$work/all"
+total=$(wc -l < "$work/all")
+step=$(( total / sample > 0 ? total / sample : 1 ))
+awk -v s="$step" -v n="$sample" 'NR % s == 0 && c < n { print; c++ }' "$work/all" > "$work/sample"
+count=$(wc -l < "$work/sample")
+
+seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
+rate() { echo "$1 / $2" | bc -l; }
+
+dlint_all=$(seconds xargs -a "$work/all" -d '\n' "$dlint" check --no-config -q)
+dlint_one_core=$(RAYON_NUM_THREADS=1 seconds xargs -a "$work/all" -d '\n' "$dlint" check --no-config -q)
+parse_floor=$(seconds xargs -a "$work/all" -d '\n' "$dlint" check --no-config --parse-only)
+hadolint_s=$(seconds xargs -a "$work/sample" -d '\n' "$hadolint" --no-fail)
+tally_s=$(seconds xargs -a "$work/sample" -d '\n' "$tally" lint --no-color --no-config)
+dlint_rate=$(rate "$total" "$dlint_all")
+hadolint_rate=$(rate "$count" "$hadolint_s")
+tally_rate=$(rate "$count" "$tally_s")
+
+# One small file, whole process.
+small=testdata/grading/class/ada/Dockerfile
+one() {
+  local tool=$1; shift
+  local start end rss
+  start=$(date +%s.%N)
+  for _ in $(seq "$runs"); do "$@" "$small" > /dev/null 2>&1 || true; done
+  end=$(date +%s.%N)
+  rss=$( { /usr/bin/time -f '%M' "$@" "$small" > /dev/null 2>/dev/null; } 2>&1 | tail -1 || true)
+  printf '%s %s %s\n' "$tool" "$(echo "($end - $start) / $runs * 1000" | bc -l)" "$rss"
+}
+read -r _ dlint_ms dlint_kb < <(one dlint "$dlint" check --no-config -q)
+read -r _ hadolint_ms hadolint_kb < <(one hadolint "$hadolint" --no-fail)
+read -r _ tally_ms tally_kb < <(one tally "$tally" lint --no-color --no-config)
+
+printf 'corpus: %s files (peers: every %s-th, %s files)\n' "$total" "$step" "$count"
+printf '%-10s %12s %14s %10s\n' tool files/s "small file ms" "peak MB"
+printf '%-10s %12.0f %14.1f %10.1f\n' dlint "$dlint_rate" "$dlint_ms" "$(echo "$dlint_kb / 1024" | bc -l)"
+printf '%-10s %12.1f %14.1f %10.1f\n' hadolint "$hadolint_rate" "$hadolint_ms" "$(echo "$hadolint_kb / 1024" | bc -l)"
+printf '%-10s %12.1f %14.1f %10.1f\n' tally "$tally_rate" "$tally_ms" "$(echo "$tally_kb / 1024" | bc -l)"
+printf 'ratios: corpus %.0fx hadolint, %.0fx tally; small file %.1fx hadolint, %.1fx tally\n' \
+  "$(echo "$dlint_rate / $hadolint_rate" | bc -l)" "$(echo "$dlint_rate / $tally_rate" | bc -l)" \
+  "$(echo "$hadolint_ms / $dlint_ms" | bc -l)" "$(echo "$tally_ms / $dlint_ms" | bc -l)"
+printf 'dlint against reading and parsing alone: %.2fx (%.2f s against %.2f s)\n' \
+  "$(echo "$dlint_all / $parse_floor" | bc -l)" "$dlint_all" "$parse_floor"
+printf 'dlint on 2 cores against 1: %.2fx (%.2f s against %.2f s)\n' \
+  "$(echo "$dlint_one_core / $dlint_all" | bc -l)" "$dlint_all" "$dlint_one_core"
