@@ -51,7 +51,8 @@ one() {
   start=$(date +%s.%N)
   for _ in $(seq "$runs"); do "$@" "$small" > /dev/null 2>&1 || true; done
   end=$(date +%s.%N)
-  rss=$( { /usr/bin/time -f '%M' "$@" "$small" > /dev/null 2>/dev/null; } 2>&1 | tail -1 || true)
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" "$small" > /dev/null 2>&1 || true
+  rss=$(tail -n 1 "$work/rss")
   printf '%s %s %s\n' "$tool" "$(echo "($end - $start) / $runs * 1000" | bc -l)" "$rss"
 }
 read -r _ dlint_ms dlint_kb < <(one dlint "$dlint" check --no-config -q)
