@@ -45,7 +45,9 @@ pub fn lint_source_cached(source: &str, settings: &Settings, scripts: &shell::Sc
     found
 }
 
-fn lint_model(
+/// Lints like [`lint_source_with`] a model the caller has built and uses for more (grading reads the
+/// stages of the same model).
+pub fn lint_model(
     model: &semantic::Model,
     settings: &Settings,
     external: &dyn Fn(&semantic::Model) -> Vec<Diagnostic>,

@@ -227,16 +227,13 @@ fn overrides(args: &CheckArgs, known: &KnownRules) -> Result<Overrides, String> 
 /// Reads a file as UTF-8; the error says where the first invalid byte is (`:LINE:COLUMN: ...`).
 /// `--parse-only`: reads and parses every file, Dockerfile and shell, as a lint would, and reports
 /// nothing but the files that cannot be read.
-fn parse_only(targets: &[files::Target], errors: &[String]) -> u8 {
+fn parse_only(targets: &[Target], errors: &[String]) -> u8 {
     let unreadable: Vec<String> = targets
         .par_iter()
         .filter_map(|target| {
-            let text = match &target.input {
-                Input::File(path) => match read_text(path) {
-                    Ok(text) => text,
-                    Err(e) => return Some(format!("{}{e}", target.shown)),
-                },
-                Input::Stdin(text) => text.clone(),
+            let text = match source_of(target) {
+                Ok(text) => text,
+                Err(message) => return Some(message),
             };
             let file = crate::syntax::parse(&text);
             std::hint::black_box(crate::semantic::Model::build(&text, &file));
@@ -250,6 +247,14 @@ fn parse_only(targets: &[files::Target], errors: &[String]) -> u8 {
         0
     } else {
         FAILURE
+    }
+}
+
+/// The text of a file to lint; an unreadable file's error names it.
+fn source_of(target: &Target) -> Result<String, String> {
+    match &target.input {
+        Input::Stdin(text) => Ok(text.clone()),
+        Input::File(path) => read_text(path).map_err(|e| format!("{}{e}", target.shown)),
     }
 }
 
@@ -272,10 +277,7 @@ fn process(
     shellcheck: Option<&ShellCheck>,
     runtime: &[Diagnostic],
 ) -> Result<Outcome, String> {
-    let source = match &target.input {
-        Input::Stdin(text) => text.clone(),
-        Input::File(path) => read_text(path).map_err(|e| format!("{}{e}", target.shown))?,
-    };
+    let source = source_of(target)?;
     let shellcheck = shellcheck.filter(|_| settings.shellcheck);
     let failure = std::sync::Mutex::new(None);
     let lint = |text: &str| {

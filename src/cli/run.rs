@@ -284,6 +284,8 @@ mod enabled {
         if jobs == 0 {
             return Err(fail("--jobs 0: expected at least 1"));
         }
+        // A bad option value is one error before any build, not a lost item for every student.
+        args.options(Path::new("."), Path::new("Dockerfile")).map_err(|message| fail(&message))?;
         if rubric.codes().any(|code| code == crate::rules::runtime::CACHE_BUSTING.code) {
             return Err(fail(
                 "the rubric names DR006, which needs a cache rebuild; grading builds without a shared cache, \

@@ -44,7 +44,7 @@ pub fn render(graded: &Graded, title: &str, docs: &str) -> String {
     for penalty in &graded.penalties {
         let _ = writeln!(out, "| Penalty: {} | −{} |", table_text(&penalty.title), points(penalty.points));
     }
-    let lost: Vec<&ItemResult> = graded.items.iter().filter(|i| i.points < i.max_points).collect();
+    let lost: Vec<&ItemResult> = graded.items.iter().filter(|i| i.lost()).collect();
     if lost.is_empty() && graded.penalties.is_empty() {
         out.push_str("\nEvery item of the rubric is met. Well done!\n");
         return out;
@@ -64,7 +64,7 @@ pub fn render(graded: &Graded, title: &str, docs: &str) -> String {
         let _ = writeln!(out, "\n### Penalty: {} (−{})\n", penalty.title, points(penalty.points));
         write_reasons(&mut out, &penalty.reasons, docs);
     }
-    let kept: Vec<&ItemResult> = graded.items.iter().filter(|i| i.points >= i.max_points).collect();
+    let kept: Vec<&ItemResult> = graded.items.iter().filter(|i| !i.lost()).collect();
     if !kept.is_empty() {
         out.push_str("\n## Done well\n\n");
         for item in kept {

@@ -45,6 +45,13 @@ pub struct ItemResult {
     pub reasons: Vec<Reason>,
 }
 
+impl ItemResult {
+    /// Whether some of the item's points were lost.
+    pub fn lost(&self) -> bool {
+        self.points < self.max_points
+    }
+}
+
 /// Why points were lost, at a place in the Dockerfile when there is one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
@@ -82,6 +89,7 @@ impl Runtime {
             Runtime::Findings(found) if found.is_empty() => "built and ran, no findings".to_owned(),
             Runtime::Findings(found) => {
                 let mut codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+                codes.sort_unstable();
                 codes.dedup();
                 let built = if codes.contains(&"DR001") { "did not build" } else { "built and ran" };
                 format!("{built} ({})", codes.join(", "))
@@ -143,7 +151,7 @@ pub fn grade(
         Some(Runtime::Findings(found)) => found.clone(),
         _ => Vec::new(),
     };
-    let found = crate::lint_source_with(source, &settings, &|_| external.clone());
+    let found = crate::lint_model(&model, &settings, &|_| external.clone());
     let failed = match runtime {
         Some(Runtime::Failed(message)) => Some(message.as_str()),
         _ => None,
@@ -276,10 +284,10 @@ impl Evidence<'_> {
             Requirement::MultiStage => {
                 let copies_from_stage = model.instructions_of(last).any(|(_, instruction)| {
                     instruction.keyword == Keyword::Copy
-                        && instruction.flag_value("from").is_some_and(|from| {
-                            let from = from.trim_matches('"');
-                            model.stages.iter().any(|s| s.index != last.index && (s.is_named(from) || s.index.to_string() == from))
-                        })
+                        && instruction
+                            .flag_value("from")
+                            .and_then(|from| model.find_stage(from.trim_matches('"')))
+                            .is_some_and(|stage| stage.index != last.index)
                 });
                 if copies_from_stage {
                     Vec::new()

@@ -184,7 +184,7 @@ pub fn summarize<'a>(rubric: &'a Rubric, class: &'a [Graded]) -> ClassSummary<'a
     let items = graded_items(class, rubric)
         .into_iter()
         .map(|(id, title)| {
-            let kept = class.iter().filter(|g| g.items.iter().any(|i| i.id == id && i.points >= i.max_points)).count();
+            let kept = class.iter().filter(|g| g.items.iter().any(|i| i.id == id && !i.lost())).count();
             (id, title, kept)
         })
         .collect();
@@ -265,8 +265,7 @@ pub fn tty(rubric: &Rubric, class: &[Graded]) -> String {
         let detail = match &g.zero {
             Some(reason) => reason.clone(),
             None => {
-                let lost: Vec<&str> =
-                    g.items.iter().filter(|i| i.points < i.max_points).map(|i| i.id.as_str()).collect();
+                let lost: Vec<&str> = g.items.iter().filter(|i| i.lost()).map(|i| i.id.as_str()).collect();
                 let penalties: Vec<String> = g.penalties.iter().map(|p| format!("penalty {}", p.id)).collect();
                 let all: Vec<String> = lost.iter().map(|s| (*s).to_owned()).chain(penalties).collect();
                 if all.is_empty() {

@@ -72,8 +72,14 @@ fn check_one(
     options_for: &(dyn Fn(&Path, &Path) -> Result<RunOptions, String> + Sync),
 ) -> Result<Vec<crate::Diagnostic>, RunError> {
     // A Dockerfile handed in alone builds with an empty context: nothing of the other students'.
-    let empty = tempfile::tempdir().map_err(|e| RunError::Failed(format!("cannot make an empty context: {e}")))?;
-    let context = submission.context.as_deref().unwrap_or(empty.path());
+    let empty;
+    let context = match &submission.context {
+        Some(context) => context.as_path(),
+        None => {
+            empty = tempfile::tempdir().map_err(|e| RunError::Failed(format!("cannot make an empty context: {e}")))?;
+            empty.path()
+        }
+    };
     let mut options = options_for(context, dockerfile).map_err(RunError::Failed)?;
     options.engine = engine.map(str::to_owned);
     options.isolated = true;

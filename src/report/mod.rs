@@ -10,7 +10,7 @@ pub mod junit;
 pub mod sarif;
 pub mod statistics;
 pub mod tty;
-mod xml;
+pub(crate) mod xml;
 
 use crate::lint::{Applicability, Diagnostic, Severity};
 use crate::text::{LineCol, LineIndex, Span};

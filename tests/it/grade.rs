@@ -260,4 +260,7 @@ fn run_options_that_would_mix_students_are_refused() {
     let out = dlint(temp.path(), &["grade", "class", "--run", "--keep", "mine:1"], None);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--keep: not with `dlint grade`"), "{}", out.stderr);
+    let out = dlint(temp.path(), &["grade", "class", "--run", "--memory", "lots"], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: --memory lots: expected a size"), "{}", out.stderr);
 }

@@ -6,6 +6,8 @@ use super::super::feedback::points;
 use super::super::rubric::Rubric;
 use super::super::Graded;
 use super::summarize;
+// XML's escaping is valid HTML too, and keeps control characters out of the page.
+use crate::report::xml::escape;
 use std::fmt::Write;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222;padding:0 1rem}\
@@ -78,7 +80,7 @@ pub fn render(rubric: &Rubric, class: &[Graded], feedback: Option<&str>) -> Stri
                 let lost: Vec<String> = g
                     .items
                     .iter()
-                    .filter(|i| i.points < i.max_points)
+                    .filter(|i| i.lost())
                     .map(|i| escape(&i.title))
                     .chain(g.penalties.iter().map(|p| format!("penalty: {}", escape(&p.title))))
                     .collect();
@@ -191,8 +193,4 @@ fn pass_rates(items: &[(String, usize)], students: usize) -> String {
     }
     svg.push_str("</svg>\n");
     svg
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
