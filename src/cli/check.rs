@@ -9,10 +9,11 @@ use crate::fix::{fix_with, FixOptions};
 use crate::lint::dockerignore::Dockerignore;
 use crate::lint::{Diagnostic, Settings, Severity};
 use crate::lint_source_with;
-use crate::report::{plural, statistics, tty, FileReport};
+use crate::report::statistics::Statistics;
+use crate::report::{plural, tty, FileReport, Part, Writer};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -24,15 +25,17 @@ enum Mode {
 
 /// What became of one file.
 struct Outcome {
-    report: FileReport,
+    /// The file's part of the report.
+    part: Option<Part>,
+    /// The findings, kept only for `--statistics`.
+    diagnostics: Vec<Diagnostic>,
     /// Findings at or above the file's fail level.
     failing: usize,
-    /// The text as read.
-    before: String,
-    /// The fixed text, when fixing changed it.
-    fixed: Option<String>,
     applied: usize,
-    from_stdin: bool,
+    /// Whether fixing changed the text.
+    changed: bool,
+    /// What goes to standard output for this file: its diff, or its fixed text when read from standard input.
+    text: Option<String>,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -104,67 +107,186 @@ pub fn run(args: CheckArgs) -> u8 {
         _ => Mode::Check,
     };
     let options = FixOptions { include_unsafe: args.unsafe_fixes, only };
+    let fixed_to_stdout = mode == Mode::Fix && jobs.iter().any(|(target, _)| matches!(target.input, Input::Stdin(_)));
+    let mut style = tty_style(args.run_options.quiet, args.hide_source);
+    style.color &= args.output.is_none() && !fixed_to_stdout && mode != Mode::Diff;
+    let shown = Shown { format: args.format, style, mode, statistics: args.statistics };
+    let mut sink = match Sink::open(args.output.as_deref(), fixed_to_stdout) {
+        Ok(sink) => sink,
+        Err(message) => return fail(&message),
+    };
+    let mut report = match (mode, args.statistics) {
+        (Mode::Diff, _) | (_, true) => None,
+        _ => match Writer::new(args.format, style, &mut sink) {
+            Ok(writer) => Some(writer),
+            Err(e) => return sink.failed(e),
+        },
+    };
+    let mut statistics = Statistics::default();
+    let (mut failing, mut applied, mut changed) = (0, 0, 0);
     let progress = Progress::start(jobs.len(), args.run_options.quiet);
-    let results: Vec<Result<Outcome, String>> = jobs
-        .par_iter()
-        .zip(&runtime)
-        .map(|((target, settings), runtime)| {
-            let outcome = process(target, settings, mode, &options, shellcheck.as_ref(), runtime);
-            if let Some(progress) = &progress {
-                progress.tick();
-            }
-            outcome
-        })
-        .collect();
-    if let Some(progress) = progress {
-        progress.finish();
-    }
-    let mut outcomes = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(outcome) => outcomes.push(outcome),
-            Err(message) => errors.push(message),
-        }
-    }
     for error in &errors {
         eprintln!("error: {error}");
     }
-
-    let from_stdin = outcomes.iter().any(|o| o.from_stdin);
-    let code = match mode {
-        Mode::Diff => print_diffs(&outcomes, args.run_options.quiet),
-        Mode::Fix | Mode::Check => {
-            let fixed_to_stdout = mode == Mode::Fix && from_stdin;
-            if fixed_to_stdout {
-                let fixed = outcomes.iter().filter(|o| o.from_stdin);
-                let code =
-                    super::write_stdout(&fixed.map(|o| o.fixed.as_deref().unwrap_or(&o.before)).collect::<String>());
-                if code != 0 {
-                    return code;
+    // Files go in batches: each batch is linted and rendered in parallel, then written in path order, so
+    // memory holds one batch's reports however many files there are.
+    let mut write_error = None;
+    'files: for (batch, runtime) in jobs.chunks(IN_FLIGHT).zip(runtime.chunks(IN_FLIGHT)) {
+        let results: Vec<Result<Outcome, String>> = batch
+            .par_iter()
+            .zip(runtime)
+            .map(|((target, settings), runtime)| {
+                let outcome = process(target, settings, &options, shellcheck.as_ref(), runtime, &shown);
+                if let Some(progress) = &progress {
+                    progress.tick();
                 }
+                outcome
+            })
+            .collect();
+        for result in results {
+            let outcome = match result {
+                Ok(outcome) => outcome,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    errors.push(message);
+                    continue;
+                }
+            };
+            failing += outcome.failing;
+            applied += outcome.applied;
+            changed += usize::from(outcome.changed);
+            statistics.add(&outcome.diagnostics);
+            let mut written = Ok(());
+            if let Some(text) = &outcome.text {
+                written = write_stdout(text);
             }
-            let to_stdout = args.output.is_none() && !fixed_to_stdout;
-            let mut style = tty_style(args.run_options.quiet, args.hide_source);
-            style.color &= to_stdout;
-            let report = render(&outcomes, &args, mode, style);
-            if fixed_to_stdout && args.output.is_none() {
-                // Standard output carries the fixed text, so the report moves to standard error.
-                eprint!("{report}");
-            } else if let Err(code) = super::emit(&report, args.output.as_deref()) {
-                return code;
+            if let (Some(part), Some(report), Ok(())) = (outcome.part, report.as_mut(), &written) {
+                written = report.write(part);
             }
-            if outcomes.iter().any(|o| o.failing > 0) {
-                FINDINGS
-            } else {
-                0
+            if let Err(e) = written {
+                write_error = Some(e);
+                break 'files;
             }
         }
-    };
-    if errors.is_empty() {
-        code
-    } else {
-        FAILURE
     }
+    if let Some(progress) = progress {
+        progress.finish();
+    }
+    if let Some(e) = write_error {
+        drop(report);
+        // A reader that went away (`dlint check | head`) ends the run quietly, with the exit code so far.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return sink.failed(e);
+        }
+        return exit_code(&errors, failing > 0);
+    }
+
+    let finished = match report {
+        Some(writer) => writer.finish().map(|_| ()),
+        None if mode == Mode::Diff => Ok(()),
+        None => match args.format {
+            Format::Json => sink.write_all(statistics.render_json().as_bytes()),
+            _ => sink.write_all(statistics.render_table().as_bytes()),
+        },
+    };
+    let closing = match mode {
+        Mode::Fix if args.format == Format::Tty && style.summary => {
+            let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+            format!("Fixed {problems} in {files}\n")
+        }
+        _ => String::new(),
+    };
+    if let Err(e) = finished.and_then(|()| sink.write_all(closing.as_bytes())).and_then(|()| sink.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return sink.failed(e);
+        }
+    }
+    if let Err(message) = sink.close() {
+        return fail(&message);
+    }
+    if mode == Mode::Diff && !args.run_options.quiet {
+        eprintln!("Would fix {} in {}", plural(applied, "problem", "problems"), plural(changed, "file", "files"));
+    }
+    exit_code(&errors, if mode == Mode::Diff { changed > 0 } else { failing > 0 })
+}
+
+fn exit_code(errors: &[String], found: bool) -> u8 {
+    match (errors.is_empty(), found) {
+        (false, _) => FAILURE,
+        (true, true) => FINDINGS,
+        (true, false) => 0,
+    }
+}
+
+/// Files linted and rendered at once before their parts are written.
+const IN_FLIGHT: usize = 256;
+
+/// How results are shown.
+struct Shown {
+    format: Format,
+    style: tty::Style,
+    mode: Mode,
+    statistics: bool,
+}
+
+/// Where the report goes: standard output, standard error (when standard output carries fixed text),
+/// or a file that replaces `--output` only once the report is complete.
+enum Sink {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Stderr(std::io::Stderr),
+    File(files::AtomicFile, std::path::PathBuf),
+}
+
+impl Sink {
+    fn open(output: Option<&std::path::Path>, fixed_to_stdout: bool) -> Result<Sink, String> {
+        match output {
+            Some(path) => files::AtomicFile::create(path)
+                .map(|file| Sink::File(file, path.to_owned()))
+                .map_err(|e| format!("--output {}: cannot write the report: {e}", path.display())),
+            None if fixed_to_stdout => Ok(Sink::Stderr(std::io::stderr())),
+            None => Ok(Sink::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))),
+        }
+    }
+
+    fn close(self) -> Result<(), String> {
+        match self {
+            Sink::File(file, path) => {
+                file.commit().map_err(|e| format!("--output {}: cannot write the report: {e}", path.display()))
+            }
+            Sink::Stdout(_) | Sink::Stderr(_) => Ok(()),
+        }
+    }
+
+    fn failed(self, e: std::io::Error) -> u8 {
+        match self {
+            Sink::File(_, path) => fail(&format!("--output {}: cannot write the report: {e}", path.display())),
+            Sink::Stdout(_) | Sink::Stderr(_) => fail(&format!("cannot write the report: {e}")),
+        }
+    }
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf),
+            Sink::Stderr(out) => out.write(buf),
+            Sink::File(out, _) => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::Stderr(out) => out.flush(),
+            Sink::File(out, _) => out.flush(),
+        }
+    }
+}
+
+/// Fixed text or a diff, on standard output as soon as its file is done.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())
 }
 
 /// The context's `.dockerignore`; a context without one ignores nothing.
@@ -272,10 +394,10 @@ pub(super) fn read_text(path: &std::path::Path) -> Result<String, String> {
 fn process(
     target: &Target,
     settings: &Arc<Settings>,
-    mode: Mode,
     options: &FixOptions,
     shellcheck: Option<&ShellCheck>,
     runtime: &[Diagnostic],
+    shown: &Shown,
 ) -> Result<Outcome, String> {
     let source = source_of(target)?;
     let shellcheck = shellcheck.filter(|_| settings.shellcheck);
@@ -297,7 +419,7 @@ fn process(
             found
         })
     };
-    let (diagnostics, fixed, applied) = if mode == Mode::Check {
+    let (diagnostics, fixed, applied) = if shown.mode == Mode::Check {
         (lint(&source), None, 0)
     } else {
         let outcome = fix_with(&source, options, lint);
@@ -307,62 +429,27 @@ fn process(
     if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(format!("{}: {e}", target.shown));
     }
-    if let (Mode::Fix, Some(text), Input::File(path)) = (mode, &fixed, &target.input) {
+    let from_stdin = matches!(target.input, Input::Stdin(_));
+    if let (Mode::Fix, Some(text), Input::File(path)) = (shown.mode, &fixed, &target.input) {
         files::write_atomically(path, text).map_err(|e| format!("{}: cannot write fixes: {e}", target.shown))?;
     }
     let failing = diagnostics.iter().filter(|d| super::fails(settings, d)).count();
-    let shown_text = fixed.clone().unwrap_or_else(|| source.clone());
-    let report = FileReport { path: target.shown.clone(), source: shown_text, diagnostics };
-    let from_stdin = matches!(target.input, Input::Stdin(_));
-    Ok(Outcome { report, failing, before: source, fixed, applied, from_stdin })
-}
-
-fn render(outcomes: &[Outcome], args: &CheckArgs, mode: Mode, style: tty::Style) -> String {
-    let reports: Vec<FileReport> = outcomes.iter().map(|o| o.report.clone()).collect();
-    if args.statistics {
-        return match args.format {
-            Format::Json => statistics::render_json(&reports),
-            _ => statistics::render_table(&reports),
-        };
-    }
-    let mut out = args.format.render(&reports, style);
-    if args.format == Format::Tty && mode == Mode::Fix && style.summary {
-        let applied: usize = outcomes.iter().map(|o| o.applied).sum();
-        let changed = outcomes.iter().filter(|o| o.fixed.is_some()).count();
-        let (problems, files) = (plural(applied, "problem", "problems"), plural(changed, "file", "files"));
-        out.push_str(&format!(
-            "Fixed {problems} in {files}
-"
-        ));
-    }
-    out
-}
-
-/// Print what fixing would change; exit code 1 when anything would.
-fn print_diffs(outcomes: &[Outcome], quiet: bool) -> u8 {
-    let mut changed = 0;
-    for outcome in outcomes {
-        let Some(fixed) = &outcome.fixed else { continue };
-        let path = &outcome.report.path;
-        let diff = similar::TextDiff::from_lines(&outcome.before, fixed)
-            .unified_diff()
-            .header(path, path)
-            .missing_newline_hint(true)
-            .to_string();
-        if super::write_stdout(&diff) != 0 {
-            return FAILURE;
-        }
-        changed += 1;
-    }
-    let applied: usize = outcomes.iter().map(|o| o.applied).sum();
-    if !quiet {
-        eprintln!("Would fix {} in {}", plural(applied, "problem", "problems"), plural(changed, "file", "files"));
-    }
-    if changed > 0 {
-        FINDINGS
-    } else {
-        0
-    }
+    let changed = fixed.is_some();
+    let text = match (shown.mode, &fixed) {
+        (Mode::Diff, Some(fixed)) => Some(
+            similar::TextDiff::from_lines(&source, fixed)
+                .unified_diff()
+                .header(&target.shown, &target.shown)
+                .missing_newline_hint(true)
+                .to_string(),
+        ),
+        (Mode::Fix, _) if from_stdin => Some(fixed.clone().unwrap_or_else(|| source.clone())),
+        _ => None,
+    };
+    let report = FileReport { path: target.shown.clone(), source: fixed.unwrap_or(source), diagnostics };
+    let part = (shown.mode != Mode::Diff && !shown.statistics).then(|| shown.format.part(&report, shown.style));
+    let diagnostics = if shown.statistics { report.diagnostics } else { Vec::new() };
+    Ok(Outcome { part, diagnostics, failing, applied, changed, text })
 }
 
 /// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).

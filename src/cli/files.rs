@@ -105,26 +105,56 @@ fn walk(dir: &Path, targets: &mut BTreeMap<String, Target>, errors: &mut Vec<Str
 /// give it the original's permissions, then rename it over the original (through any symlink). A file
 /// that does not exist yet is created with the default permissions (0666 less the umask).
 pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let (target, permissions) = match fs::canonicalize(path) {
-        Ok(target) => {
-            let permissions = fs::metadata(&target)?.permissions();
-            (target, Some(permissions))
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => (path.to_owned(), None),
-        Err(e) => return Err(e),
-    };
-    let dir = target.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    if let Some(permissions) = permissions {
-        temp.as_file().set_permissions(permissions)?;
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(text.as_bytes())?;
+    file.commit()
+}
+
+/// A file written through a temporary file beside it that replaces it on `commit`; dropped without a
+/// commit, it leaves the file as it was.
+pub struct AtomicFile {
+    target: PathBuf,
+    permissions: Option<fs::Permissions>,
+    temp: io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let (target, permissions) = match fs::canonicalize(path) {
+            Ok(target) => {
+                let permissions = fs::metadata(&target)?.permissions();
+                (target, Some(permissions))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (path.to_owned(), None),
+            Err(e) => return Err(e),
+        };
+        let dir = target.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut builder = tempfile::Builder::new();
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temp = io::BufWriter::new(builder.tempfile_in(dir)?);
+        Ok(AtomicFile { target, permissions, temp })
     }
-    temp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+
+    pub fn commit(self) -> io::Result<()> {
+        let temp = self.temp.into_inner().map_err(|e| e.into_error())?;
+        temp.as_file().sync_all()?;
+        if let Some(permissions) = self.permissions {
+            temp.as_file().set_permissions(permissions)?;
+        }
+        temp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
+    }
 }
 
 #[cfg(test)]

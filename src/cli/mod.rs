@@ -11,7 +11,7 @@ mod shellcheck;
 
 use crate::config::FailLevel;
 use crate::lint::Severity;
-use crate::report::{self, FileReport};
+use crate::report::Format;
 use clap::builder::{BoolishValueParser, PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -68,46 +68,6 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
-}
-
-/// How `dlint check` and `dlint run` print their findings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// Code snippets and a summary, for people
-    Tty,
-    /// One JSON array of findings
-    Json,
-    /// SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, SonarQube)
-    Sarif,
-    /// Checkstyle XML
-    Checkstyle,
-    /// GitLab Code Quality JSON
-    Gitlab,
-    /// GitHub Actions annotations (workflow commands)
-    Github,
-    /// JUnit XML, for CI test reports
-    Junit,
-    /// `file:line:column: severity: message [CODE]`
-    Gnu,
-    /// One line per finding
-    Concise,
-}
-
-impl Format {
-    /// The findings in this format; `color` is for the terminal format, the only one with colour.
-    fn render(self, reports: &[FileReport], style: report::tty::Style) -> String {
-        match self {
-            Format::Tty => report::tty::render(reports, reports.len(), style),
-            Format::Json => report::json::render(reports),
-            Format::Sarif => report::sarif::render(reports),
-            Format::Checkstyle => report::checkstyle::render(reports),
-            Format::Gitlab => report::gitlab::render(reports),
-            Format::Github => report::github::render(reports),
-            Format::Junit => report::junit::render(reports),
-            Format::Gnu => report::gnu::render(reports),
-            Format::Concise => report::concise::render(reports),
-        }
-    }
 }
 
 /// How `dlint rules` prints the rule list.

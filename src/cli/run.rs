@@ -258,7 +258,9 @@ mod enabled {
         let report = [FileReport { path: shown, source, diagnostics }];
         let mut style = super::super::check::tty_style(command.options.quiet, false);
         style.color &= command.output.is_none();
-        if let Err(code) = super::super::emit(&command.format.render(&report, style), command.output.as_deref()) {
+        if let Err(code) =
+            super::super::emit(&crate::report::render(command.format, style, &report), command.output.as_deref())
+        {
             return code;
         }
         if failing {

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands (`::warning file=...,line=...::message`): printed in a workflow
 //! step, each finding becomes an annotation on its file and lines in the run and the pull request.
 
-use super::{sorted, FileReport};
+use super::SortedFile;
 use crate::lint::Severity;
 
 /// GitHub has three annotation levels; info and style findings are notices.
@@ -23,10 +23,11 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(files: &[FileReport]) -> String {
-    let mut out = String::new();
-    for file in sorted(files) {
-        for d in &file.diagnostics {
+/// One workflow command per finding.
+pub fn entries(file: &SortedFile) -> Vec<String> {
+    file.diagnostics
+        .iter()
+        .map(|d| {
             let (start, end) = file.range(d.span);
             let mut properties = vec![
                 ("file", escape_property(file.path)),
@@ -44,10 +45,9 @@ pub fn render(files: &[FileReport]) -> String {
                 Some(help) => format!("{}\nhelp: {help}", d.message),
                 None => d.message.clone(),
             };
-            out.push_str(&format!("::{} {}::{}\n", command(d.severity), properties.join(","), escape_data(&message)));
-        }
-    }
-    out
+            format!("::{} {}::{}\n", command(d.severity), properties.join(","), escape_data(&message))
+        })
+        .collect()
 }
 
 #[cfg(test)]

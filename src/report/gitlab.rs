@@ -2,7 +2,8 @@
 //! code quality findings. Each finding carries a fingerprint GitLab matches across pipelines, so a
 //! finding that only moved is not shown as fixed and new.
 
-use super::{sorted, FileReport};
+use super::stream::pretty;
+use super::SortedFile;
 use crate::lint::{Diagnostic, Severity};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -38,33 +39,29 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(files: &[FileReport]) -> String {
-    let mut issues = Vec::new();
-    // How often each (path, code, text) has been seen, to tell identical findings apart.
-    let mut occurrences: HashMap<(&str, &str, String), u64> = HashMap::new();
-    for file in sorted(files) {
-        for d in &file.diagnostics {
+/// One issue per finding.
+pub fn entries(file: &SortedFile) -> Vec<String> {
+    // How often each (code, text) has been seen in the file, to tell identical findings apart.
+    let mut occurrences: HashMap<(&str, String), u64> = HashMap::new();
+    file.diagnostics
+        .iter()
+        .map(|d| {
             let text = finding_text(file.source, d);
-            let occurrence = occurrences.entry((file.path, d.code, text.clone())).or_default();
+            let occurrence = occurrences.entry((d.code, text.clone())).or_default();
             let fingerprint = fingerprint(file.path, d.code, &text, *occurrence);
             *occurrence += 1;
             let (start, end) = file.range(d.span);
-            issues.push(Issue {
+            pretty(&Issue {
                 description: &d.message,
                 check_name: d.code,
                 fingerprint,
                 severity: severity(d.severity),
                 location: Location { path: file.path, lines: Lines { begin: start.line, end: end.line } },
-            });
-        }
-    }
-    let mut out = serde_json::to_string_pretty(&issues).expect("issues serialise");
-    out.push('\n');
-    out
+            })
+        })
+        .collect()
 }
 
-/// The source text a finding points at, with runs of whitespace (indentation, line continuations) as
-/// one space, so that re-indenting it does not change its fingerprint.
 fn finding_text(source: &str, d: &Diagnostic) -> String {
     let text = source.get(d.span.start..d.span.end).unwrap_or_default();
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -1,6 +1,7 @@
 //! Machine-readable output: one JSON array of findings, sorted by path, line, column and code.
 
-use super::FileReport;
+use super::stream::pretty;
+use super::SortedFile;
 use crate::lint::Diagnostic;
 use crate::text::{LineIndex, Span};
 use serde::Serialize;
@@ -42,7 +43,7 @@ struct JsonEdit<'a> {
 }
 
 /// 1-based lines and character columns; the end is exclusive.
-#[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Serialize)]
 struct JsonRange {
     line: usize,
     column: usize,
@@ -88,14 +89,7 @@ fn convert<'a>(path: &'a str, index: &LineIndex, source: &str, d: &'a Diagnostic
 }
 
 /// The findings of all files as a pretty-printed JSON array (with a trailing newline).
-pub fn render(files: &[FileReport]) -> String {
-    let mut all = Vec::new();
-    for file in files {
-        let index = LineIndex::new(&file.source);
-        all.extend(file.diagnostics.iter().map(|d| convert(&file.path, &index, &file.source, d)));
-    }
-    all.sort_by(|a, b| (a.path, &a.range, a.code).cmp(&(b.path, &b.range, b.code)));
-    let mut out = serde_json::to_string_pretty(&all).expect("findings serialise");
-    out.push('\n');
-    out
+/// One pretty-printed object per finding, in order.
+pub fn entries(file: &SortedFile) -> Vec<String> {
+    file.diagnostics.iter().map(|d| pretty(&convert(file.path, &file.index, file.source, d))).collect()
 }

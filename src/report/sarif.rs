@@ -3,34 +3,18 @@
 //! have findings, with each rule's documentation, and one result per finding with its exact region,
 //! related places and fixes. Columns count UTF-16 code units, as the run declares.
 
-use super::{severity_word, sorted, FileReport, SortedFile};
+use super::stream::{nested, pretty};
+use super::{severity_word, SortedFile, Totals};
 use crate::lint::Diagnostic;
 use crate::rules::{self, RuleInfo};
 use crate::text::Span;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /// Relative paths are relative to the directory dlint ran in, which consumers know as the source root.
 const SOURCE_ROOT: &str = "%SRCROOT%";
 /// The project's page from Cargo.toml's `repository`; the driver and rules link to it when it is set.
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
-
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: [Run<'a>; 1],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool,
-    column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
-}
 
 #[derive(Serialize)]
 struct Tool {
@@ -93,7 +77,6 @@ struct RuleProperties {
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
     rule_id: &'static str,
-    rule_index: usize,
     level: &'static str,
     message: Message,
     locations: [Location; 1],
@@ -171,44 +154,40 @@ struct Content<'a> {
     text: &'a str,
 }
 
-pub fn render(files: &[FileReport]) -> String {
-    let files = sorted(files);
-    // The rules with findings, by code; a result names its rule by its index in this list.
-    let mut codes: BTreeMap<&'static str, &Diagnostic> = BTreeMap::new();
-    for d in files.iter().flat_map(|file| &file.diagnostics) {
-        codes.entry(d.code).or_insert(d);
-    }
-    let index: BTreeMap<&str, usize> = codes.keys().enumerate().map(|(i, code)| (*code, i)).collect();
-    let index = &index;
-    let results =
-        files.iter().flat_map(|file| file.diagnostics.iter().map(move |d| result(file, d, index[d.code]))).collect();
+/// The log up to the run's results. The results come before the tool, whose rule table lists only the
+/// rules with findings, so the log streams (JSON objects have no order).
+pub fn head() -> String {
+    format!(
+        "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [",
+        pretty(&SCHEMA)
+    )
+}
+
+/// One result per finding.
+pub fn entries(file: &SortedFile) -> Vec<String> {
+    file.diagnostics.iter().map(|d| pretty(&result(file, d))).collect()
+}
+
+/// The tool, with a rule for every code among the results, and the end of the log.
+pub fn tail(totals: &Totals) -> String {
     let driver = Driver {
         name: "dlint",
         version: env!("CARGO_PKG_VERSION"),
         information_uri: (!REPOSITORY.is_empty()).then(|| REPOSITORY.to_owned()),
-        rules: codes.values().map(|d| rule(d)).collect(),
+        rules: totals.rules.iter().map(|(code, name)| rule(code, name)).collect(),
     };
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: [Run { tool: Tool { driver }, column_kind: "utf16CodeUnits", results }],
-    };
-    let mut out = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    out.push('\n');
-    out
+    format!(",\n      \"tool\": {}\n    }}\n  ]\n}}\n", nested(&Tool { driver }, 3))
 }
 
-/// The descriptor of a finding's rule: the registry's metadata and documentation, or for codes outside
-/// the registry (ShellCheck's) the finding's name and, for ShellCheck, its wiki page.
-fn rule(d: &Diagnostic) -> Rule {
-    let Some(RuleInfo { meta, doc }) = rules::find(d.code) else {
+fn rule(code: &'static str, name: &'static str) -> Rule {
+    let Some(RuleInfo { meta, doc }) = rules::find(code) else {
         return Rule {
-            id: d.code,
-            name: d.name,
+            id: code,
+            name,
             short_description: None,
             full_description: None,
             help: None,
-            help_uri: d.code.starts_with("SC").then(|| format!("https://www.shellcheck.net/wiki/{}", d.code)),
+            help_uri: code.starts_with("SC").then(|| format!("https://www.shellcheck.net/wiki/{code}")),
             default_configuration: None,
             properties: None,
         };
@@ -244,12 +223,11 @@ fn doc_uri(repository: &str, version: &str, code: &str) -> Option<String> {
     (!repository.is_empty()).then(|| format!("{}/blob/v{version}/rules/{code}.md", repository.trim_end_matches('/')))
 }
 
-fn result<'a>(file: &SortedFile<'a>, d: &'a Diagnostic, rule_index: usize) -> SarifResult<'a> {
+fn result<'a>(file: &SortedFile<'a>, d: &'a Diagnostic) -> SarifResult<'a> {
     let artifact = artifact_location(file.path);
     let place = |span: Span| PhysicalLocation { artifact_location: artifact.clone(), region: region(file, span) };
     SarifResult {
         rule_id: d.code,
-        rule_index,
         level: severity_word(d.severity, "note"),
         message: Message { text: d.message.clone() },
         locations: [Location { id: None, physical_location: place(d.span), message: None }],

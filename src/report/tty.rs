@@ -1,10 +1,13 @@
 //! Human-readable output: codespan-reporting snippets and a closing summary.
 
-use super::{plural, FileReport, Totals};
+mod excerpt;
+
+use super::{plural, SortedFile, Totals};
 use crate::lint::{Applicability, Diagnostic, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as SnippetSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer};
+use excerpt::Excerpt;
 
 /// How findings are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,30 +26,25 @@ impl Default for Style {
     }
 }
 
-/// Render every finding, by path and position, followed by the summary line.
-pub fn render(files: &[FileReport], checked: usize, style: Style) -> String {
+/// A file's snippets, in order.
+pub fn entries(file: &SortedFile, style: Style) -> Vec<String> {
+    if file.diagnostics.is_empty() {
+        return Vec::new();
+    }
     let mut buffer = if style.color { Buffer::ansi() } else { Buffer::no_color() };
     let mut config = term::Config::default();
     if !style.source {
         config.display_style = term::DisplayStyle::Medium;
     }
-    let mut sorted: Vec<&FileReport> = files.iter().collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
-    for report in sorted {
-        let file = SimpleFile::new(report.path.as_str(), report.source.as_str());
-        let mut diagnostics: Vec<&Diagnostic> = report.diagnostics.iter().collect();
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        for diagnostic in diagnostics {
-            term::emit_to_write_style(&mut buffer, &config, &file, &snippet(diagnostic))
-                .expect("writing to a buffer cannot fail");
-        }
+    let whole = SimpleFile::new(file.path, file.source);
+    for diagnostic in &file.diagnostics {
+        let written = match Excerpt::of_long_lines(file, diagnostic).filter(|_| style.source) {
+            Some((excerpt, moved)) => term::emit_to_write_style(&mut buffer, &config, &excerpt, &snippet(&moved)),
+            None => term::emit_to_write_style(&mut buffer, &config, &whole, &snippet(diagnostic)),
+        };
+        written.expect("writing to a buffer cannot fail");
     }
-    let mut out = String::from_utf8(buffer.into_inner()).expect("rendered text is UTF-8");
-    if style.summary {
-        out.push_str(&summary(&Totals::of(files), checked));
-        out.push('\n');
-    }
-    out
+    vec![String::from_utf8(buffer.into_inner()).expect("rendered text is UTF-8")]
 }
 
 /// codespan has no style or info levels, so those render as help and note and the rule note names the
@@ -78,9 +76,9 @@ fn snippet(d: &Diagnostic) -> Snippet<()> {
 }
 
 /// `Found 3 problems (1 error, 2 warnings) in 2 files; 1 fixable with --fix`.
-pub fn summary(totals: &Totals, checked: usize) -> String {
+pub fn summary(totals: &Totals) -> String {
     if totals.problems == 0 {
-        return format!("No problems found in {}", plural(checked, "file", "files"));
+        return format!("No problems found in {}", plural(totals.files, "file", "files"));
     }
     let parts: Vec<String> = [
         (Severity::Error, "error", "errors"),

@@ -1,7 +1,7 @@
 //! Report formats over hand-made diagnostics (independent of which rules exist).
 
 use dlint::lint::{Diagnostic, Edit, Fix, Related, Severity};
-use dlint::report::{checkstyle, concise, github, gnu, json, junit, sarif, tty, FileReport};
+use dlint::report::{tty, FileReport, Format};
 use dlint::text::Span;
 use serde_json::json;
 
@@ -17,6 +17,14 @@ fn diagnostic(code: &'static str, severity: Severity, source: &str, needle: &str
         fix: None,
         related: Vec::new(),
     }
+}
+
+fn render(format: Format, reports: &[FileReport]) -> String {
+    report(format, reports, tty::Style::default())
+}
+
+fn report(format: Format, reports: &[FileReport], style: tty::Style) -> String {
+    dlint::report::render(format, style, reports)
 }
 
 fn reports() -> Vec<FileReport> {
@@ -42,7 +50,7 @@ fn reports() -> Vec<FileReport> {
 
 #[test]
 fn json_elements_are_sorted_with_character_columns_and_fixes() {
-    let value: serde_json::Value = serde_json::from_str(&json::render(&reports())).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&render(Format::Json, &reports())).unwrap();
     assert_eq!(
         value,
         json!([
@@ -68,12 +76,12 @@ fn json_elements_are_sorted_with_character_columns_and_fixes() {
             }
         ])
     );
-    assert_eq!(json::render(&[]), "[]\n");
+    assert_eq!(render(Format::Json, &[]), "[]\n");
 }
 
 #[test]
 fn tty_shows_code_snippet_notes_and_summary() {
-    let out = tty::render(&reports(), 3, tty::Style::default());
+    let out = report(Format::Tty, &reports(), tty::Style::default());
     assert!(out.contains("warning[DL3008]: Found `curl`\n"), "{out}");
     assert!(out.contains("a/Dockerfile:3:21"), "{out}");
     assert!(out.contains("RUN apt-get install curl"), "{out}");
@@ -85,12 +93,12 @@ fn tty_shows_code_snippet_notes_and_summary() {
     let order: Vec<usize> = ["[DF001]", "[DL3008]", "[DL3007]"].iter().map(|code| out.find(code).unwrap()).collect();
     assert!(order.is_sorted(), "sorted by path, then position: {out}");
     assert!(out.ends_with("Found 3 problems (1 error, 2 warnings) in 2 files; 1 fixable with --fix\n"), "{out}");
-    assert!(tty::render(&reports(), 3, tty::Style { color: true, ..Default::default() }).contains('\u{1b}'));
+    assert!(report(Format::Tty, &reports(), tty::Style { color: true, ..Default::default() }).contains('\u{1b}'));
 }
 
 #[test]
 fn tty_summary_without_problems() {
-    assert_eq!(tty::render(&[], 0, tty::Style::default()), "No problems found in 0 files\n");
+    assert_eq!(report(Format::Tty, &[], tty::Style::default()), "No problems found in 0 files\n");
 }
 
 /// A finding whose path and message hold what each format must escape: markup, quotes, `%`, `:`, `,` and
@@ -105,9 +113,9 @@ fn awkward() -> Vec<FileReport> {
 #[test]
 fn xml_formats_escape_markup_and_line_breaks() {
     let escaped = "a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#10;line two: 100%, done";
-    let checkstyle = checkstyle::render(&awkward());
+    let checkstyle = render(Format::Checkstyle, &awkward());
     assert!(checkstyle.contains(&format!("message=\"{escaped}\" source=\"dlint.DL3007\"")), "{checkstyle}");
-    let junit = junit::render(&awkward());
+    let junit = render(Format::Junit, &awkward());
     assert!(junit.contains(&format!("<failure type=\"DL3007\" message=\"{escaped}\">")), "{junit}");
     assert!(junit.contains("a,b:c/Dockerfile:1:6: error: a &lt;b&gt;"), "{junit}");
 }
@@ -115,7 +123,7 @@ fn xml_formats_escape_markup_and_line_breaks() {
 #[test]
 fn github_commands_escape_properties_and_message() {
     assert_eq!(
-        github::render(&awkward()),
+        render(Format::Github, &awkward()),
         "::error file=a%2Cb%3Ac/Dockerfile,line=1,endLine=1,col=6,endColumn=12,title=DL3007 test-rule::\
          a <b> & \"c\" 'd'%0Aline two: 100%25, done\n"
     );
@@ -124,8 +132,8 @@ fn github_commands_escape_properties_and_message() {
 #[test]
 fn line_formats_keep_each_finding_on_one_line() {
     let one_line = "a <b> & \"c\" 'd' line two: 100%, done";
-    assert_eq!(gnu::render(&awkward()), format!("a,b:c/Dockerfile:1:6: error: {one_line} [DL3007]\n"));
-    assert_eq!(concise::render(&awkward()), format!("a,b:c/Dockerfile:1:6: DL3007 error: {one_line}\n"));
+    assert_eq!(render(Format::Gnu, &awkward()), format!("a,b:c/Dockerfile:1:6: error: {one_line} [DL3007]\n"));
+    assert_eq!(render(Format::Concise, &awkward()), format!("a,b:c/Dockerfile:1:6: DL3007 error: {one_line}\n"));
 }
 
 #[test]
@@ -135,7 +143,7 @@ fn multi_line_findings_give_github_no_columns() {
     finding.help = Some("split it".to_owned());
     let report = [FileReport { path: "Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }];
     assert_eq!(
-        github::render(&report),
+        render(Format::Github, &report),
         "::notice file=Dockerfile,line=1,endLine=2,title=DL3007 test-rule::Found `a \\%0A  b`%0Ahelp: split it\n"
     );
 }
@@ -147,7 +155,7 @@ fn sarif_describes_codes_outside_the_registry_and_absolute_paths() {
     finding.name = "shellcheck";
     let report =
         [FileReport { path: "/srv/app/Dockerfile".to_owned(), source: source.to_owned(), diagnostics: vec![finding] }];
-    let log: serde_json::Value = serde_json::from_str(&sarif::render(&report)).unwrap();
+    let log: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &report)).unwrap();
     assert_eq!(
         log["runs"][0]["tool"]["driver"]["rules"],
         json!([{ "id": "SC2086", "name": "shellcheck", "helpUri": "https://www.shellcheck.net/wiki/SC2086" }])

@@ -67,3 +67,24 @@ fn odd_bytes_and_line_ends_are_findings_or_clear_errors() {
     let outcome = lint(dir, "Dockerfile", Duration::from_secs(60));
     assert_eq!(outcome.code, 1, "{}", outcome.stderr);
 }
+
+/// Thousands of findings on one 100 KB line print a window of the line each, not the whole line: the
+/// terminal report stays in proportion to the findings, and quick.
+#[test]
+fn findings_on_a_very_long_line_print_windows_of_it() {
+    let temp = tempfile::tempdir().unwrap();
+    let packages: String = (0..10_000).map(|i| format!(" pkg{i}")).collect();
+    write(temp.path(), "Dockerfile", format!("FROM debian:12\nRUN apt-get install -y{packages}\n"));
+    let mut dlint = Command::new(env!("CARGO_BIN_EXE_dlint"));
+    dlint.args(["check", "--no-config", "--select", "DL3008", "Dockerfile"]).current_dir(temp.path());
+    let (status, stdout, stderr) = output_within(&mut dlint, Duration::from_secs(60));
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    let findings = stdout.matches("warning[DL3008]").count();
+    assert_eq!(findings, 10_000);
+    assert!(stdout.len() < findings * 1_000, "{} bytes for {findings} findings", stdout.len());
+    let last = "pkg9999";
+    let column = format!("RUN apt-get install -y{packages}").find(last).unwrap() + 1;
+    assert!(stdout.contains(&format!("Dockerfile:2:{column}")), "the file's own column");
+    let window = stdout.lines().find(|line| line.starts_with("2 │ …") && line.ends_with(last));
+    assert!(window.is_some_and(|line| line.len() < 200), "a window around the last finding");
+}
