@@ -3,6 +3,7 @@
 use super::files::{self, Input, Target};
 use super::progress::Progress;
 use super::shellcheck::ShellCheck;
+use super::watchdog::Watchdog;
 use super::{fail, CheckArgs, Format, FAILURE, FINDINGS};
 use crate::config::{FailLevel, KnownRules, Overrides, Resolver};
 use crate::fix::{fix_with, FixOptions};
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
+use std::time::Duration;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -115,6 +117,10 @@ pub fn run(args: CheckArgs) -> u8 {
         Ok(sink) => sink,
         Err(message) => return fail(&message),
     };
+    let watchdog = Watchdog::start(Duration::from_secs_f64(args.file_timeout), FAILURE);
+    if let Sink::File(file, _) = &sink {
+        watchdog.partial_output(Some(file.temp_path().to_owned()));
+    }
     let mut report = match (mode, args.statistics) {
         (Mode::Diff, _) | (_, true) => None,
         _ => match Writer::new(args.format, style, &mut sink) {
@@ -136,6 +142,7 @@ pub fn run(args: CheckArgs) -> u8 {
             .par_iter()
             .zip(runtime)
             .map(|((target, settings), runtime)| {
+                let _watch = watchdog.watch(&target.shown);
                 let outcome = process(target, settings, &options, shellcheck.as_ref(), runtime, &shown);
                 if let Some(progress) = &progress {
                     progress.tick();

@@ -136,6 +136,11 @@ impl AtomicFile {
         Ok(AtomicFile { target, permissions, temp })
     }
 
+    /// Where the text goes until the commit.
+    pub fn temp_path(&self) -> &Path {
+        self.temp.get_ref().path()
+    }
+
     pub fn commit(self) -> io::Result<()> {
         let temp = self.temp.into_inner().map_err(|e| e.into_error())?;
         temp.as_file().sync_all()?;

@@ -8,6 +8,7 @@ mod progress;
 mod rules;
 mod run;
 mod shellcheck;
+mod watchdog;
 
 use crate::config::FailLevel;
 use crate::lint::Severity;
@@ -16,6 +17,13 @@ use clap::builder::{BoolishValueParser, PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds.is_finite() => Ok(seconds),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
+}
 
 /// Exit code for findings at or above the fail level.
 const FINDINGS: u8 = 1;
@@ -165,6 +173,10 @@ struct CheckArgs {
     run: bool,
     #[command(flatten)]
     run_options: run::RunArgs,
+    /// Stop with an error naming the file when one file takes longer than this to lint (a guard against
+    /// a hang; no real Dockerfile comes near it)
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = positive_seconds, env = "DLINT_FILE_TIMEOUT")]
+    file_timeout: f64,
     /// Read and parse the files (Dockerfile and shell) and report nothing: the floor a lint is
     /// measured against (scripts/bench-peers.sh)
     #[arg(long, hide = true)]

@@ -88,3 +88,27 @@ fn findings_on_a_very_long_line_print_windows_of_it() {
     let window = stdout.lines().find(|line| line.starts_with("2 │ …") && line.ends_with(last));
     assert!(window.is_some_and(|line| line.len() < 200), "a window around the last finding");
 }
+
+/// A file that takes longer than `--file-timeout` stops the run with an error naming it; a report
+/// being written to `--output` is left neither half written nor behind as a temporary file.
+#[test]
+fn a_file_over_the_time_limit_stops_the_run_with_its_name() {
+    let temp = tempfile::tempdir().unwrap();
+    let line = "RUN apt-get install curl && echo some padding to make the line longer\n";
+    write(temp.path(), "slow.Dockerfile", format!("FROM debian:12\n{}", line.repeat(100_000)));
+    let mut dlint = Command::new(env!("CARGO_BIN_EXE_dlint"));
+    dlint
+        .args(["check", "--no-config", "--file-timeout", "0.05", "--output", "report.txt", "slow.Dockerfile"])
+        .current_dir(temp.path());
+    let (status, _, stderr) = output_within(&mut dlint, Duration::from_secs(60));
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("error: slow.Dockerfile: linting took longer than 0.05 s"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(temp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["slow.Dockerfile"]);
+
+    let mut dlint = Command::new(env!("CARGO_BIN_EXE_dlint"));
+    dlint.args(["check", "--no-config", "--file-timeout", "0", "slow.Dockerfile"]).current_dir(temp.path());
+    let (status, _, stderr) = output_within(&mut dlint, Duration::from_secs(60));
+    assert_eq!(status.code(), Some(2));
+    assert!(stderr.contains("`0` is not a positive number of seconds"), "{stderr}");
+}
