@@ -202,8 +202,9 @@ fn recover(source: &str, region: Span, file: &mut Dockerfile) {
             clean
         });
         let mut parsed_any = false;
-        if let Some(tree) = reparsed {
-            let conv = Converter { src: &text, base: chunk.start, escape };
+        // Offsets in `text` count the prefix, which the file has before the chunk (its own directive).
+        if let (Some(tree), Some(base)) = (reparsed, chunk.start.checked_sub(prefix.len())) {
+            let conv = Converter { src: &text, base, escape };
             let mut shifted = Dockerfile::default();
             let root = tree.root_node();
             let mut cursor = root.walk();

@@ -13,6 +13,7 @@ mod docker;
 mod fix_convergence;
 mod fixes;
 mod format;
+mod fuzz;
 mod grade;
 mod ide;
 #[cfg(feature = "lsp")]
@@ -26,6 +27,7 @@ mod lsp_navigation;
 #[cfg(feature = "lsp")]
 mod neovim;
 mod precommit;
+mod properties;
 mod report;
 mod report_formats;
 mod robustness;

@@ -54,18 +54,24 @@ impl Rule for CopyBeforeDeps {
 /// own, so its ecosystem counts as prepared.
 fn check_sequence(cx: &mut Context, items: &[(usize, &Instruction)], mut prepared: Vec<Ecosystem>) {
     let model = cx.model;
-    for (position, &(index, instruction)) in items.iter().enumerate() {
-        let found = installs(model, index, instruction);
-        if !found.is_empty() {
-            prepared.extend(found.into_iter().map(|(_, install)| install.ecosystem));
+    let found: Vec<Vec<(Span, Install)>> = items.iter().map(|&(i, inst)| installs(model, i, inst)).collect();
+    // Every install with its item's position, found once: a copy looks only at the installs after it.
+    let all: Vec<(usize, &(Span, Install))> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(position, here)| here.iter().map(move |install| (position, install)))
+        .collect();
+    for (position, &(_, instruction)) in items.iter().enumerate() {
+        if !found[position].is_empty() {
+            prepared.extend(found[position].iter().map(|(_, install)| install.ecosystem));
             continue;
         }
         let Some(dot) = whole_context_source(instruction) else { continue };
-        let later = items[position + 1..]
-            .iter()
-            .flat_map(|&(i, inst)| installs(model, i, inst))
-            .find(|(_, install)| !prepared.contains(&install.ecosystem));
+        let after = all.partition_point(|(at, _)| *at <= position);
+        let later =
+            all[after..].iter().map(|(_, found)| *found).find(|(_, install)| !prepared.contains(&install.ecosystem));
         let Some((at, install)) = later else { continue };
+        let at = *at;
         let line = line_number(cx.source, at.start);
         cx.report(
             dot.span,

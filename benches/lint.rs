@@ -1,0 +1,108 @@
+//! Where dlint's time goes, stage by stage, on one thread: parsing the Dockerfile, building the
+//! semantic model (which parses the shell in RUN), each rule family alone, and the whole lint with the
+//! default rules and with every rule. Also how time grows with file size (10 to 5,000 lines).
+//!   cargo bench --bench lint [-- CORPUS_DIR [FILES]]
+//! The inputs are FILES Dockerfiles (default 2,000) spread over CORPUS_DIR (default ../shared/corpus/files),
+//! or testdata's Dockerfiles when there is no corpus.
+
+use dlint::lint::{Category, Settings};
+use dlint::semantic::Model;
+use std::collections::BTreeSet;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let corpus = args.first().map_or_else(|| PathBuf::from("../shared/corpus/files"), PathBuf::from);
+    let wanted: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(2_000);
+    let root = if corpus.is_dir() { corpus } else { PathBuf::from("testdata") };
+    let mut paths = Vec::new();
+    dockerfiles(&root, &mut paths);
+    paths.sort();
+    let step = (paths.len() / wanted).max(1);
+    let texts: Vec<String> =
+        paths.iter().step_by(step).take(wanted).filter_map(|path| std::fs::read_to_string(path).ok()).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!("{} files, {:.1} MB, from {}\n", texts.len(), bytes as f64 / 1e6, root.display());
+    println!("{:<28} {:>12} {:>10} {:>9}", "stage", "µs per file", "MB/s", "× parse");
+
+    let parse = measure(|| {
+        for text in &texts {
+            black_box(dlint::syntax::parse(text));
+        }
+    });
+    let row = |name: &str, time: Duration| {
+        let per_file = time.as_secs_f64() * 1e6 / texts.len() as f64;
+        let rate = bytes as f64 / 1e6 / time.as_secs_f64();
+        println!("{name:<28} {per_file:>12.1} {rate:>10.1} {:>9.2}", time.as_secs_f64() / parse.as_secs_f64());
+    };
+    row("parse", parse);
+    let parsed: Vec<_> = texts.iter().map(|text| dlint::syntax::parse(text)).collect();
+    row(
+        "model (with shell parsing)",
+        measure(|| {
+            for (text, file) in texts.iter().zip(&parsed) {
+                black_box(Model::build(text, file));
+            }
+        }),
+    );
+    for category in Category::ALL {
+        let codes: BTreeSet<String> =
+            dlint::rules::all().filter(|rule| rule.meta.category == category).map(|r| r.meta.code.to_owned()).collect();
+        if codes.is_empty() {
+            continue;
+        }
+        let settings = Settings { select: Some(codes), ..Settings::default() };
+        row(&format!("  lint: {} only", category.as_str()), lint_time(&texts, &settings));
+    }
+    row("lint, default rules", lint_time(&texts, &Settings::default()));
+    let every_rule = Settings { extend_select: BTreeSet::from(["ALL".to_owned()]), ..Settings::default() };
+    row("lint, every rule", lint_time(&texts, &every_rule));
+
+    println!("\nfile size (lines)  µs per file  µs per line");
+    let block = "RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nENV PATH=/app/bin:$PATH\nCOPY . /app\n";
+    for lines in [10, 100, 1_000, 5_000] {
+        let text = format!("FROM debian:12\n{}", block.repeat(lines / 4));
+        let one = [text];
+        let time = lint_time(&one, &Settings::default());
+        let micros = time.as_secs_f64() * 1e6;
+        println!("{lines:>17} {micros:>12.0} {:>12.2}", micros / lines as f64);
+    }
+}
+
+fn lint_time(texts: &[String], settings: &Settings) -> Duration {
+    measure(|| {
+        for text in texts {
+            black_box(dlint::lint_source(text, settings));
+        }
+    })
+}
+
+/// The fastest of several runs of at least half a second in all, after a warm-up run.
+fn measure(mut run: impl FnMut()) -> Duration {
+    run();
+    let mut best = Duration::MAX;
+    let started = Instant::now();
+    let mut runs = 0;
+    while runs < 3 || started.elapsed() < Duration::from_millis(500) {
+        let start = Instant::now();
+        run();
+        best = best.min(start.elapsed());
+        runs += 1;
+    }
+    best
+}
+
+fn dockerfiles(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        if path.is_dir() {
+            dockerfiles(&path, out);
+        } else if name.contains("dockerfile") || name.contains("containerfile") {
+            out.push(path);
+        }
+    }
+}
