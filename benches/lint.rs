@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn main() {
+    if let Ok(path) = std::env::var("DLINT_BENCH_EDITOR_FILE") {
+        editor_latency(&std::fs::read_to_string(path).expect("a readable file"));
+        return;
+    }
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let corpus = args.first().map_or_else(|| PathBuf::from("../shared/corpus/files"), PathBuf::from);
     let wanted: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(2_000);
@@ -69,6 +73,35 @@ fn main() {
         let micros = time.as_secs_f64() * 1e6;
         println!("{lines:>17} {micros:>12.0} {:>12.2}", micros / lines as f64);
     }
+}
+
+/// What the language server does per keystroke on `text`: an edit in the middle of a RUN line, then a
+/// lint that reuses the document's parsed scripts. Prints p50 and p99 over many edits.
+fn editor_latency(text: &str) {
+    let cache = dlint::DocumentCache::default();
+    let settings = Settings::default();
+    let at = text.find("RUN ").map_or(0, |i| i + 4) + text.len() / 2;
+    let at = text[at..].find("RUN ").map_or(0, |i| at + i + 4);
+    let mut document = text.to_owned();
+    let mut times = Vec::new();
+    for edit in 0..2_000 {
+        if edit % 2 == 0 {
+            document.insert(at, 'x');
+        } else {
+            document.remove(at);
+        }
+        let start = Instant::now();
+        black_box(dlint::lint_source_cached(&document, &settings, &cache));
+        times.push(start.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
+    println!(
+        "editor, {} lines: lint after an edit {:.2} ms p50, {:.2} ms p99",
+        text.lines().count(),
+        at(0.5),
+        at(0.99)
+    );
 }
 
 fn lint_time(texts: &[String], settings: &Settings) -> Duration {

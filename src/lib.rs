@@ -36,12 +36,21 @@ pub fn lint_source_with(
     lint_model(&semantic::Model::build(source, &file), settings, external)
 }
 
-/// Lints like [`lint_source`], reusing the shell scripts `scripts` holds from earlier versions of the
-/// same document (an editor's): only commands whose text changed are parsed again.
-pub fn lint_source_cached(source: &str, settings: &Settings, scripts: &shell::ScriptCache) -> Vec<Diagnostic> {
-    let file = syntax::parse(source);
-    let found = lint_model(&semantic::Model::build_with(source, &file, Some(scripts)), settings, &|_| Vec::new());
-    scripts.prune();
+/// What one document (an editor's, or a file being fixed) keeps between lints: its last syntax tree and
+/// its parsed shell commands.
+#[derive(Default)]
+pub struct DocumentCache {
+    tree: syntax::TreeCache,
+    scripts: shell::ScriptCache,
+}
+
+/// Lints like [`lint_source`] the next version of a document, reusing what `cache` holds from its earlier
+/// versions: the parts of the syntax tree a change did not touch, and the commands whose text is the same.
+pub fn lint_source_cached(source: &str, settings: &Settings, cache: &DocumentCache) -> Vec<Diagnostic> {
+    let file = syntax::parse_cached(source, &cache.tree);
+    let model = semantic::Model::build_with(source, &file, Some(&cache.scripts));
+    let found = lint_model(&model, settings, &|_| Vec::new());
+    cache.scripts.prune();
     found
 }
 

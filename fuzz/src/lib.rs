@@ -68,10 +68,10 @@ pub fn lsp_edits(data: &[u8]) {
     let mut parts = data.split(|b| *b == 0xff);
     let mut text = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
     let settings = Settings::default();
-    let scripts = dlint::shell::ScriptCache::default();
+    let cache = dlint::DocumentCache::default();
     let uri: Uri = "file:///fuzz/Dockerfile".parse().expect("a valid URI");
     let check = |text: &str| {
-        let cached = dlint::lint_source_cached(text, &settings, &scripts);
+        let cached = dlint::lint_source_cached(text, &settings, &cache);
         assert_eq!(cached, dlint::lint_source(text, &settings), "the shell cache changed the findings of:\n{text}");
         let index = LineIndex::new(text);
         for d in &cached {

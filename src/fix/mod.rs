@@ -1,8 +1,7 @@
 //! Applying fixes: non-overlapping edits, then re-lint and repeat until the text stops changing.
 
 use crate::lint::{Applicability, Diagnostic, Edit, Fix, Settings};
-use crate::lint_source_cached;
-use crate::shell::ScriptCache;
+use crate::{lint_source_cached, DocumentCache};
 use std::collections::BTreeSet;
 
 /// Enough for fixes that enable further fixes; a loop that runs longer is oscillating.
@@ -43,8 +42,8 @@ pub struct FixOutcome {
 /// syntax errors (that pass is discarded).
 pub fn fix_source(source: &str, settings: &Settings, options: &FixOptions) -> FixOutcome {
     // A pass edits a few commands; the others need not be parsed again.
-    let scripts = ScriptCache::default();
-    fix_with(source, options, |text| lint_source_cached(text, settings, &scripts))
+    let cache = DocumentCache::default();
+    fix_with(source, options, |text| lint_source_cached(text, settings, &cache))
 }
 
 /// The fix loop over any linter, so the loop can be tested without real rules.

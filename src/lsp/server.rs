@@ -8,7 +8,6 @@ use super::framing::{self, INVALID_REQUEST_METHOD, PARSE_ERROR_METHOD};
 use super::{folding, links, navigation, symbols, tokens};
 use crate::config::{ConfigError, ConfigSource, KnownRules, Overrides, Resolver, FILE_NAMES};
 use crate::lint::Settings;
-use crate::shell::ScriptCache;
 use crate::text::LineIndex;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
@@ -35,8 +34,8 @@ pub(super) struct Document {
     pub(super) text: String,
     /// The findings of `text`, as last linted.
     pub(super) diagnostics: Vec<crate::Diagnostic>,
-    /// The shell scripts of the last lint, so the next one parses only the RUNs that changed.
-    scripts: ScriptCache,
+    /// The last lint's tree and shell scripts, so the next one reparses only what changed.
+    cache: crate::DocumentCache,
 }
 
 /// What the client told us it can do, read once at initialize.
@@ -143,7 +142,7 @@ impl Backend {
             let Some(document) = documents.get_mut(&uri) else { return };
             // A bug in one rule must not end the session: the document then shows no findings until it changes.
             let linted = catch_unwind(AssertUnwindSafe(|| {
-                crate::lint_source_cached(&document.text, &settings, &document.scripts)
+                crate::lint_source_cached(&document.text, &settings, &document.cache)
             }));
             let crashed = linted.is_err();
             document.diagnostics = linted.unwrap_or_default();
@@ -325,7 +324,7 @@ impl LanguageServer for Backend {
             version: document.version,
             text: document.text,
             diagnostics: Vec::new(),
-            scripts: ScriptCache::default(),
+            cache: crate::DocumentCache::default(),
         };
         lock(&self.documents).insert(document.uri.clone(), opened);
         self.lint(document.uri).await;

@@ -5,4 +5,4 @@ pub mod lines;
 mod parse;
 
 pub use ast::*;
-pub use parse::{directive_lines, parse};
+pub use parse::{directive_lines, parse, parse_cached, TreeCache};

@@ -6,7 +6,7 @@ use super::lines::{
 };
 use crate::text::{line_start, Span};
 use std::cell::RefCell;
-use tree_sitter::{Node, Parser, Tree};
+use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -20,12 +20,72 @@ fn parse_tree(text: &str) -> Option<Tree> {
     PARSER.with(|p| p.borrow_mut().parse(text, None))
 }
 
+/// A document's last text and syntax tree. Parsing its next version reuses the parts of the tree the
+/// change did not touch, so an editor's keystroke reparses a few nodes rather than the file.
+#[derive(Default)]
+pub struct TreeCache {
+    last: RefCell<Option<(String, Tree)>>,
+}
+
+impl TreeCache {
+    fn reparse(&self, source: &str) -> Option<Tree> {
+        let mut last = self.last.borrow_mut();
+        let old = last.take().map(|(text, mut tree)| {
+            tree.edit(&edit_between(&text, source));
+            tree
+        });
+        let tree = PARSER.with(|p| p.borrow_mut().parse(source, old.as_ref()))?;
+        *last = Some((source.to_owned(), tree.clone()));
+        Some(tree)
+    }
+}
+
+/// The one edit that turns `old` into `new`: everything between their common start and common end,
+/// on character boundaries.
+fn edit_between(old: &str, new: &str) -> InputEdit {
+    let mut start = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(start) {
+        start -= 1;
+    }
+    let most = old.len().min(new.len()) - start;
+    let mut common_end = old.bytes().rev().zip(new.bytes().rev()).take(most).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(old.len() - common_end) || !new.is_char_boundary(new.len() - common_end) {
+        common_end -= 1;
+    }
+    let (old_end, new_end) = (old.len() - common_end, new.len() - common_end);
+    InputEdit {
+        start_byte: start,
+        old_end_byte: old_end,
+        new_end_byte: new_end,
+        start_position: point(old, start),
+        old_end_position: point(old, old_end),
+        new_end_position: point(new, new_end),
+    }
+}
+
+/// tree-sitter's row and byte column of an offset.
+fn point(text: &str, offset: usize) -> Point {
+    let before = &text.as_bytes()[..offset];
+    let row = before.iter().filter(|b| **b == b'\n').count();
+    let column = offset - before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    Point::new(row, column)
+}
+
 /// Parses a Dockerfile. Never fails: what cannot be parsed becomes a `SyntaxError` and the
 /// instructions around it are still returned.
 pub fn parse(source: &str) -> Dockerfile {
-    let file = parse_text(source);
+    parse_with(source, None)
+}
+
+/// Parses like [`parse`] the next version of a document whose last tree `cache` holds.
+pub fn parse_cached(source: &str, cache: &TreeCache) -> Dockerfile {
+    parse_with(source, Some(cache))
+}
+
+fn parse_with(source: &str, cache: Option<&TreeCache>) -> Dockerfile {
+    let file = parse_text(source, cache);
     match column_zero_continuations(source, &file) {
-        Some(moved) => parse_text(&moved),
+        Some(moved) => parse_text(&moved, None),
         None => file,
     }
 }
@@ -81,10 +141,14 @@ fn column_zero_continuations(source: &str, file: &Dockerfile) -> Option<String> 
     moved.map(|bytes| String::from_utf8(bytes).expect("only ASCII bytes were moved"))
 }
 
-fn parse_text(source: &str) -> Dockerfile {
+fn parse_text(source: &str, cache: Option<&TreeCache>) -> Dockerfile {
     let directives = parse_directives(source);
     let mut file = Dockerfile { directives, ..Dockerfile::default() };
-    let Some(tree) = parse_tree(source) else {
+    let tree = match cache {
+        Some(cache) => cache.reparse(source),
+        None => parse_tree(source),
+    };
+    let Some(tree) = tree else {
         recover(source, Span::new(0, source.len()), &mut file);
         return file;
     };

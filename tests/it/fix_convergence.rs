@@ -7,8 +7,8 @@ use crate::corpus::dockerfiles;
 use crate::support::repo_path;
 use dlint::fix::{apply_fixes, fix_with, FixOptions, FixOutcome};
 use dlint::lint::Settings;
-use dlint::shell::ScriptCache;
 use dlint::Diagnostic;
+use dlint::DocumentCache;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -54,7 +54,7 @@ impl Figures {
 /// each other's results. Scripts already parsed are reused, as in `fix_source`.
 struct Linter<'s> {
     settings: &'s Settings,
-    scripts: ScriptCache,
+    cache: DocumentCache,
     seen: RefCell<HashMap<String, Vec<Diagnostic>>>,
 }
 
@@ -63,7 +63,7 @@ impl Linter<'_> {
         if let Some(found) = self.seen.borrow().get(text) {
             return found.clone();
         }
-        let found = dlint::lint_source_cached(text, self.settings, &self.scripts);
+        let found = dlint::lint_source_cached(text, self.settings, &self.cache);
         self.seen.borrow_mut().insert(text.to_owned(), found.clone());
         found
     }
@@ -79,7 +79,7 @@ fn syntax_errors(diagnostics: &[Diagnostic]) -> usize {
 
 /// Checks one file at both levels, adding to `figures`; returns what went wrong.
 fn check_file(source: &str, settings: &Settings, figures: &mut [Figures; 2]) -> Vec<String> {
-    let linter = Linter { settings, scripts: ScriptCache::default(), seen: RefCell::default() };
+    let linter = Linter { settings, cache: DocumentCache::default(), seen: RefCell::default() };
     let original = linter.lint(source);
     let mut problems = Vec::new();
     for (level, include_unsafe) in [false, true].into_iter().enumerate() {

@@ -110,3 +110,34 @@ proptest! {
         prop_assert!(expanded.text.len() <= text.len() * 2 + 16);
     }
 }
+
+proptest! {
+    /// A document parsed version after version through its tree cache reads the same as parsed afresh,
+    /// whatever the edits: inside words, across lines and heredocs, into and out of directives.
+    #[test]
+    fn reparsing_after_edits_matches_a_fresh_parse(
+        edits in prop::collection::vec((0usize..400, 0usize..12, prop::sample::select(EDIT_TEXTS.to_vec())), 1..25)
+    ) {
+        let cache = dlint::syntax::TreeCache::default();
+        let mut text = BASE_DOCKERFILE.to_owned();
+        for (at, removed, inserted) in edits {
+            let start = floor_boundary(&text, at.min(text.len()));
+            let end = floor_boundary(&text, (start + removed).min(text.len()));
+            text.replace_range(start..end, inserted);
+            let cached = dlint::syntax::parse_cached(&text, &cache);
+            prop_assert_eq!(format!("{cached:?}"), format!("{:?}", dlint::syntax::parse(&text)), "{}", text);
+        }
+    }
+}
+
+const BASE_DOCKERFILE: &str = "# syntax=docker/dockerfile:1\nARG V=1\nFROM debian:12 AS build\nRUN apt-get update \\\n    && apt-get install -y curl\nCOPY <<EOF /app/run.sh\necho $V\nEOF\nENV A=1 B=\"two words\"\nFROM build\nCMD [\"sh\", \"-c\", \"echo hi\"]\n";
+
+const EDIT_TEXTS: [&str; 12] =
+    ["", "x", "\n", " \\\n", "RUN echo é\n", "\"", "<<EOF\n", "EOF\n", "# escape=`\n", "`\n", "😀", "FROM a\n"];
+
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
