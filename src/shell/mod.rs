@@ -130,6 +130,9 @@ pub struct Script {
     pub bashisms: Vec<BashismAt>,
     /// The texts the shell runs, as parsed (for tools that read whole scripts).
     pub sources: Vec<ScriptSource>,
+    /// Part of a text does not parse (an unterminated quote, say): what follows it may belong to
+    /// the broken part, so text appended at the end may not run as a command.
+    pub broken: bool,
 }
 
 /// A shell text whose byte `i` is Dockerfile byte `start + i` (continuations are blanked, heredoc
@@ -373,12 +376,13 @@ fn mask_continuations(text: &str, escape: char) -> String {
 /// not the RUN's own.
 fn parse_into(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) {
     script.sources.push(ScriptSource { text: text.to_string(), start: base, shell });
-    parse_nested(text, base, shell, script);
+    script.broken |= !parse_nested(text, base, shell, script);
 }
 
-/// Parses without recording the text: it is part of a text already recorded (`sh -c '...'`).
-fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) {
-    let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(text, None)) else { return };
+/// Parses without recording the text: it is part of a text already recorded (`sh -c '...'`). Whether
+/// the text parsed without errors.
+fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Script) -> bool {
+    let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(text, None)) else { return false };
     let collector = Collector { text, base, shell };
     // Each node with whether its parent is a pipeline: `Node::parent` walks down from the root, which
     // a chain of thousands of `&&` makes quadratic.
@@ -404,6 +408,7 @@ fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Sc
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor).map(|child| (child, pipeline)));
     }
+    !tree.root_node().has_error()
 }
 
 struct Collector<'a> {

@@ -176,7 +176,8 @@ fn report_uncleaned(cx: &mut Context, at: &At, cleanup: &CacheCleanup) {
 
 /// Appends `&& COMMAND` to a shell-form RUN, where `command_after` gives COMMAND for the command
 /// the script ends with. Only when that command stands alone at the very end (no heredoc, pipeline
-/// or closing quote after it), so the new command runs last and only when the rest succeeded.
+/// or closing quote after it) of a script that parses, so the new command runs last and only when
+/// the rest succeeded.
 /// Unsafe: what it removes is gone for the later steps of the stage too.
 fn append_to_run(
     at: &At,
@@ -185,6 +186,9 @@ fn append_to_run(
     command_after: impl Fn(&ShellCommand) -> Option<String>,
 ) -> Option<Fix> {
     let Some(Command::Shell { span, heredocs }) = at.instruction.command() else { return None };
+    if script.broken {
+        return None;
+    }
     let end = script.commands.iter().map(|c| c.span.end).max()?;
     let last: Vec<&ShellCommand> = script.commands.iter().filter(|c| c.span.end == end).collect();
     let alone = last.iter().all(|c| !c.in_pipeline) && end <= span.end && source[end..span.end].trim().is_empty();
