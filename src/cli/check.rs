@@ -138,18 +138,21 @@ pub fn run(args: CheckArgs) -> u8 {
     // memory holds one batch's reports however many files there are.
     let mut write_error = None;
     'files: for (batch, runtime) in jobs.chunks(IN_FLIGHT).zip(runtime.chunks(IN_FLIGHT)) {
-        let results: Vec<Result<Outcome, String>> = batch
-            .par_iter()
-            .zip(runtime)
-            .map(|((target, settings), runtime)| {
-                let _watch = watchdog.watch(&target.shown);
-                let outcome = process(target, settings, &options, shellcheck.as_ref(), runtime, &shown);
-                if let Some(progress) = &progress {
-                    progress.tick();
-                }
-                outcome
-            })
-            .collect();
+        let lint_one = |((target, settings), runtime): (&(Target, Arc<Settings>), &Vec<Diagnostic>)| {
+            let _watch = watchdog.watch(&target.shown);
+            let outcome = process(target, settings, &options, shellcheck.as_ref(), runtime, &shown);
+            if let Some(progress) = &progress {
+                progress.tick();
+            }
+            outcome
+        };
+        // One file (what pre-commit and editors pass) is linted on this thread: starting the thread
+        // pool would cost more than the lint.
+        let results: Vec<Result<Outcome, String>> = if batch.len() == 1 {
+            batch.iter().zip(runtime).map(lint_one).collect()
+        } else {
+            batch.par_iter().zip(runtime).map(lint_one).collect()
+        };
         for result in results {
             let outcome = match result {
                 Ok(outcome) => outcome,
