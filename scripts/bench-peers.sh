@@ -5,7 +5,10 @@
 #   - one small file as a whole process (what pre-commit does): mean wall time over R runs and
 #     peak RSS;
 #   - dlint on one core against two (RAYON_NUM_THREADS);
-#   - dlint's whole lint against its floor: reading and parsing the same files (hidden --parse-only).
+#   - dlint's whole lint against its floor: reading and parsing the same files (hidden --parse-only);
+#   - files per second over a quarter, a half and all of the corpus, and peak memory over all of it;
+#   - benches/lint.rs: the time per stage and rule family, and against file size;
+#   - scripts/bench-lsp.py: the language server against docker-langserver.
 #   scripts/bench-peers.sh [SAMPLE_FILES] [RUNS] [CORPUS_DIR]
 # The peers are installed into a scratch folder ($TMPDIR/dlint-peers) by ../shared/scripts/install-peers.sh
 # when missing, never into the project.
@@ -34,9 +37,21 @@ count=$(wc -l < "$work/sample")
 seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
 rate() { echo "$1 / $2" | bc -l; }
 
-dlint_all=$(seconds xargs -a "$work/all" -d '\n' "$dlint" check --no-config -q)
-dlint_one_core=$(RAYON_NUM_THREADS=1 seconds xargs -a "$work/all" -d '\n' "$dlint" check --no-config -q)
-parse_floor=$(seconds xargs -a "$work/all" -d '\n' "$dlint" check --no-config --parse-only)
+# dlint gets every file in one invocation, a folder of copies of them (24 MB), as a user runs it.
+mkdir "$work/files"
+python3 -c 'import shutil, sys
+for n, line in enumerate(open(sys.argv[1]), 1): shutil.copy(line.rstrip("\n"), f"{sys.argv[2]}/{n}.Dockerfile")' "$work/all" "$work/files"
+dlint_all=$(seconds "$dlint" check --no-config -q "$work/files")
+/usr/bin/time -f '%M' -o "$work/corpus-rss" "$dlint" check --no-config -q "$work/files" > /dev/null 2>&1 || true
+corpus_rss_kb=$(tail -n 1 "$work/corpus-rss")
+dlint_one_core=$(RAYON_NUM_THREADS=1 seconds "$dlint" check --no-config -q "$work/files")
+parse_floor=$(seconds "$dlint" check --no-config --parse-only "$work/files")
+# Scaling with the number of files: a quarter and a half of the corpus.
+mkdir "$work/quarter" "$work/half"
+find "$work/files" -name '*.Dockerfile' | awk 'NR % 4 == 0' | xargs cp -t "$work/quarter/"
+find "$work/files" -name '*.Dockerfile' | awk 'NR % 2 == 0' | xargs cp -t "$work/half/"
+quarter_s=$(seconds "$dlint" check --no-config -q "$work/quarter")
+half_s=$(seconds "$dlint" check --no-config -q "$work/half")
 hadolint_s=$(seconds xargs -a "$work/sample" -d '\n' "$hadolint" --no-fail)
 tally_s=$(seconds xargs -a "$work/sample" -d '\n' "$tally" lint --no-color --no-config)
 dlint_rate=$(rate "$total" "$dlint_all")
@@ -71,3 +86,11 @@ printf 'dlint against reading and parsing alone: %.2fx (%.2f s against %.2f s)\n
   "$(echo "$dlint_all / $parse_floor" | bc -l)" "$dlint_all" "$parse_floor"
 printf 'dlint on 2 cores against 1: %.2fx (%.2f s against %.2f s)\n' \
   "$(echo "$dlint_one_core / $dlint_all" | bc -l)" "$dlint_all" "$dlint_one_core"
+printf 'dlint files/s over a quarter, a half and all of the corpus: %.0f, %.0f, %.0f\n' \
+  "$(rate "$(ls "$work/quarter" | wc -l)" "$quarter_s")" "$(rate "$(ls "$work/half" | wc -l)" "$half_s")" "$dlint_rate"
+printf 'dlint peak memory over the whole corpus: %.1f MB\n' "$(echo "$corpus_rss_kb / 1024" | bc -l)"
+
+# Where the time goes, and time against file size (10 to 5,000 lines), on one thread.
+cargo bench --quiet --bench lint -- "$corpus" 2>/dev/null | tail -n +2
+# The language server against docker-langserver, on the same 200-line file.
+python3 scripts/bench-lsp.py --peer-dir "$peers" --opens 200 --edits 3000
