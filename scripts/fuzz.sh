@@ -19,7 +19,8 @@ cargo fuzz build -s "$sanitizer" >/dev/null
 status=0
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
-  find ../testdata -type f \( -name '*Dockerfile*' -o -name '*.dockerfile' \) -size -16k -exec cp -n {} "corpus/$target/" \; 2>/dev/null || true
+  find ../testdata -type f \( -name '*Dockerfile*' -o -name '*.dockerfile' \) -size -16k -print0 |
+    while IFS= read -r -d '' seed; do cp "$seed" "corpus/$target/seed-$(printf '%s' "$seed" | md5sum | cut -c1-16)"; done
   log=$(mktemp)
   if cargo fuzz run -s "$sanitizer" "$target" "corpus/$target" "../testdata/fuzz/$target" -- \
       -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 > "$log" 2>&1; then

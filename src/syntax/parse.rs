@@ -347,7 +347,8 @@ fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instru
     let continuations = super::lines::continuations(&text[..line_end], escape);
     let mut at = skip_blanks(text, keyword_len, escape);
     let mut flags = Vec::new();
-    while takes_heredocs && text[at..line_end].starts_with("--") {
+    // Skipping the blanks after a flag that ends the line can pass the line's end.
+    while takes_heredocs && text.get(at..line_end).is_some_and(|rest| rest.starts_with("--")) {
         // A flag ends at a blank or where a continuation starts (`--mount=...\` + newline).
         let end = (at..line_end)
             .filter(|&i| text.is_char_boundary(i))
