@@ -2,8 +2,8 @@
 # Prints dlint's speed against hadolint and tally, measured side by side in one run:
 #   - corpus throughput: dlint over every corpus file in one invocation; hadolint and tally over a
 #     fixed sample (every k-th file) in batches that fit the command line; files per second each;
-#   - one small file as a whole process (what pre-commit does): mean wall time over R runs and
-#     peak RSS;
+#   - one small file as a whole process (what pre-commit does): mean wall time over R runs (hyperfine,
+#     installed beside the peers) and peak RSS;
 #   - dlint on one core against two (RAYON_NUM_THREADS);
 #   - dlint's whole lint against its floor: reading and parsing the same files (hidden --parse-only);
 #   - files per second over a quarter, a half and all of the corpus, and peak memory over all of it;
@@ -60,15 +60,19 @@ tally_rate=$(rate "$count" "$tally_s")
 
 # One small file, whole process.
 small=testdata/grading/class/ada/Dockerfile
+# hyperfine starts each run without a shell (-N), so the times are the tools' own.
+if [ ! -x "$peers/hyperfine/bin/hyperfine" ]; then
+  cargo install --quiet --locked --root "$peers/hyperfine" hyperfine@1.20.0
+fi
 one() {
   local tool=$1; shift
-  local start end rss
-  start=$(date +%s.%N)
-  for _ in $(seq "$runs"); do "$@" "$small" > /dev/null 2>&1 || true; done
-  end=$(date +%s.%N)
+  local rss mean
+  "$peers/hyperfine/bin/hyperfine" -N --warmup 3 --runs "$runs" -i --export-json "$work/$tool.json" \
+    "$(printf '%q ' "$@" "$small")" > /dev/null 2>&1
+  mean=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"] * 1000)' "$work/$tool.json")
   /usr/bin/time -f '%M' -o "$work/rss" "$@" "$small" > /dev/null 2>&1 || true
   rss=$(tail -n 1 "$work/rss")
-  printf '%s %s %s\n' "$tool" "$(echo "($end - $start) / $runs * 1000" | bc -l)" "$rss"
+  printf '%s %s %s\n' "$tool" "$mean" "$rss"
 }
 read -r _ dlint_ms dlint_kb < <(one dlint "$dlint" check --no-config -q)
 read -r _ hadolint_ms hadolint_kb < <(one hadolint "$hadolint" --no-fail)
