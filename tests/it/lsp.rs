@@ -550,3 +550,43 @@ fn thousands_of_random_edits_end_with_the_diagnostics_the_cli_gives() {
     assert!(!from_cli.is_empty());
     assert_eq!(from_server, from_cli, "final text:\n{text}");
 }
+
+/// What the server holds for a document is its current version's text, findings and caches, so memory
+/// stays flat however long a document is edited.
+#[test]
+fn memory_stays_flat_over_thousands_of_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("Dockerfile"));
+    let mut session = Session::start(dir.path());
+    session.initialize(json!({}));
+    let step = "RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n";
+    session.open(&uri, &format!("FROM debian:12\n{}CMD [\"sh\"]\n", step.repeat(15)));
+    let mut version = 1;
+    let mut edit = |session: &mut Session, edits: usize| {
+        for _ in 0..edits {
+            version += 1;
+            // Each typed text is new (the version number), so a cache that kept old versions would grow.
+            let at = json!({"line": 7, "character": 10});
+            let typed = (version + 1).to_string();
+            let (end, text) = match version % 2 {
+                0 => (at.clone(), typed),
+                _ => (json!({"line": 7, "character": 10 + version.to_string().len()}), String::new()),
+            };
+            session.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": {"start": at, "end": end}, "text": text}]}),
+            );
+        }
+        session.diagnostics(&uri, version);
+    };
+    let resident_kib = |session: &Session| {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", session.child.id())).unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap().to_owned();
+        line.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap()
+    };
+    edit(&mut session, 500);
+    let before = resident_kib(&session);
+    edit(&mut session, 3_000);
+    let after = resident_kib(&session);
+    assert!(after <= before + 1024, "resident memory grew from {before} KiB to {after} KiB over 3,000 edits");
+}
