@@ -48,6 +48,16 @@ pub fn fix_source(source: &str, settings: &Settings, options: &FixOptions) -> Fi
 
 /// The fix loop over any linter, so the loop can be tested without real rules.
 pub fn fix_with(source: &str, options: &FixOptions, lint: impl Fn(&str) -> Vec<Diagnostic>) -> FixOutcome {
+    // The findings there are fixes for, by code and message (positions move as fixes add lines).
+    let fixable = |diagnostics: &[Diagnostic]| {
+        let mut found: Vec<(&str, String)> = diagnostics
+            .iter()
+            .filter(|d| d.fix.is_some() && options.accepts(d))
+            .map(|d| (d.code, d.message.clone()))
+            .collect();
+        found.sort();
+        found
+    };
     let mut text = source.to_owned();
     let mut diagnostics = lint(&text);
     let mut applied = 0;
@@ -59,7 +69,9 @@ pub fn fix_with(source: &str, options: &FixOptions, lint: impl Fn(&str) -> Vec<D
             break;
         }
         let next = lint(&fixed);
-        if syntax_errors(&next) > syntax_errors(&diagnostics) {
+        // A pass whose findings all come back, unchanged, did nothing (its text landed where the parser
+        // or the shell does not read it as meant); applied again it would only repeat itself.
+        if syntax_errors(&next) > syntax_errors(&diagnostics) || fixable(&next) == fixable(&diagnostics) {
             break;
         }
         text = fixed;
@@ -222,9 +234,22 @@ mod tests {
     fn stops_an_oscillating_linter() {
         let flip = |text: &str| {
             let to = if text == "x" { "y" } else { "x" };
-            vec![finding("DF900", Span::new(0, 1), Some(Fix::safe("Flip", vec![Edit::replace(Span::new(0, 1), to)])))]
+            let edit = Edit::replace(Span::new(0, 1), to);
+            let mut found = finding("DF900", Span::new(0, 1), Some(Fix::safe("Flip", vec![edit])));
+            found.message = format!("`{text}` should be `{to}`");
+            vec![found]
         };
         let outcome = fix_with("x", &FixOptions::default(), flip);
         assert_eq!(outcome.passes, MAX_PASSES);
+    }
+
+    #[test]
+    fn a_fix_whose_finding_comes_back_unchanged_is_not_applied() {
+        let append = |text: &str| {
+            let edit = Edit::insert(text.len(), " y");
+            vec![finding("DF900", Span::new(0, 1), Some(Fix::safe("Append", vec![edit])))]
+        };
+        let outcome = fix_with("x", &FixOptions::default(), append);
+        assert_eq!((outcome.text.as_str(), outcome.applied, outcome.passes), ("x", 0, 0));
     }
 }
