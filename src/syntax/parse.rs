@@ -393,7 +393,8 @@ fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instru
         }
         Keyword::Env | Keyword::Label | Keyword::Arg => {
             let words = words();
-            let legacy = keyword != Keyword::Arg && !words[0].text.contains('=');
+            // Blanks Docker does not split on (a vertical tab) can leave no words at all.
+            let legacy = keyword != Keyword::Arg && !words.first()?.text.contains('=');
             if legacy {
                 let value_start = words.get(1)?.span.start;
                 let value = Word {
