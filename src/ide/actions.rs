@@ -102,7 +102,7 @@ pub fn fix_all(source: &str, fixed: &str) -> Option<Edit> {
         return None;
     }
     let (old, new) = (source.as_bytes(), fixed.as_bytes());
-    let prefix = floor_char_boundary(source, common_prefix(old, new));
+    let prefix = crate::text::floor_char_boundary(source, common_prefix(old, new));
     let suffix = common_prefix(old[prefix..].iter().rev(), new[prefix..].iter().rev());
     let (mut end, mut fixed_end) = (source.len() - suffix, fixed.len() - suffix);
     while !source.is_char_boundary(end) || !fixed.is_char_boundary(fixed_end) {
@@ -114,13 +114,6 @@ pub fn fix_all(source: &str, fixed: &str) -> Option<Edit> {
 
 fn common_prefix<'a>(a: impl IntoIterator<Item = &'a u8>, b: impl IntoIterator<Item = &'a u8>) -> usize {
     a.into_iter().zip(b).take_while(|(x, y)| x == y).count()
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]

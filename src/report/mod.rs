@@ -53,14 +53,6 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn of(files: &[FileReport]) -> Totals {
-        let mut totals = Totals::default();
-        for file in files {
-            totals.add(&Totals::of_file(file));
-        }
-        totals
-    }
-
     fn of_file(file: &FileReport) -> Totals {
         let mut totals = Totals { files: 1, ..Totals::default() };
         totals.files_with_problems = usize::from(!file.diagnostics.is_empty());

@@ -35,12 +35,6 @@ pub struct Part {
     totals: Totals,
 }
 
-impl Part {
-    pub fn totals(&self) -> &Totals {
-        &self.totals
-    }
-}
-
 impl Format {
     /// One file's part, independent of every other file.
     pub fn part(self, report: &FileReport, style: tty::Style) -> Part {
@@ -164,16 +158,12 @@ pub fn render(format: Format, style: tty::Style, reports: &[FileReport]) -> Stri
 
 /// Pretty-printed JSON moved `depth` levels (two spaces each) to the right.
 fn indented(json: &str, depth: usize) -> String {
-    let indent = "  ".repeat(depth);
-    let mut out = String::with_capacity(json.len() + 16 * indent.len());
-    for (i, line) in json.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(&indent);
-        out.push_str(line);
-    }
-    out
+    format!("{}{}", "  ".repeat(depth), shift_later_lines(json, depth))
+}
+
+/// Every line but the first moved `depth` levels to the right.
+fn shift_later_lines(json: &str, depth: usize) -> String {
+    json.replace('\n', &format!("\n{}", "  ".repeat(depth)))
 }
 
 /// A value as pretty-printed JSON, to be placed by a `Writer` or into a format's opening or closing text.
@@ -184,9 +174,7 @@ pub(super) fn pretty(value: &impl serde::Serialize) -> String {
 /// Pretty-printed JSON for a value that stands `depth` levels deep after a key: every line but the
 /// first moves right.
 pub(super) fn nested(value: &impl serde::Serialize, depth: usize) -> String {
-    let text = pretty(value);
-    let indent = "  ".repeat(depth);
-    text.replace('\n', &format!("\n{indent}"))
+    shift_later_lines(&pretty(value), depth)
 }
 
 #[cfg(test)]

@@ -122,20 +122,13 @@ fn windows(source: &str, line: Range<usize>, points: &[usize]) -> Vec<Range<usiz
     around.sort_by_key(|window| window.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for window in around {
-        let window = floor_boundary(source, window.start)..ceil_boundary(source, window.end);
+        let window = crate::text::floor_char_boundary(source, window.start)..ceil_boundary(source, window.end);
         match merged.last_mut() {
             Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
             _ => merged.push(window),
         }
     }
     merged
-}
-
-fn floor_boundary(source: &str, mut offset: usize) -> usize {
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 fn ceil_boundary(source: &str, mut offset: usize) -> usize {
