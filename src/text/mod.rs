@@ -141,7 +141,8 @@ impl LineIndex {
         (line as u32, column as u32)
     }
 
-    /// Byte offset of a 0-based line and UTF-16 column; positions past a line's end clamp to it.
+    /// Byte offset of a 0-based line and UTF-16 column; positions past a line's end clamp to it, and
+    /// a column between the two halves of a surrogate pair rounds down to the character's start.
     pub fn offset_of_utf16(&self, text: &str, line: u32, column: u32) -> usize {
         let line = line as usize;
         if line >= self.line_starts.len() {
@@ -150,10 +151,10 @@ impl LineIndex {
         let span = self.line_span(text, line);
         let mut units = 0u32;
         for (i, ch) in span.slice(text).char_indices() {
-            if units >= column {
+            units += ch.len_utf16() as u32;
+            if units > column {
                 return span.start + i;
             }
-            units += ch.len_utf16() as u32;
         }
         span.end
     }
@@ -190,5 +191,9 @@ mod tests {
         let text = "é";
         let index = LineIndex::new(text);
         assert_eq!(index.line_col(text, 1), LineCol { line: 1, column: 1 });
+        let text = "\r😀x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset_of_utf16(text, 0, 2), 1, "between the halves of a surrogate pair");
+        assert_eq!(index.offset_of_utf16(text, 0, 3), 5);
     }
 }
