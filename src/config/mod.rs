@@ -10,6 +10,7 @@ use crate::rules;
 use crate::text::suggest;
 use crate::text::LineIndex;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -146,35 +147,33 @@ impl std::error::Error for ConfigError {}
 /// The rule codes, names and aliases config may mention. With none known, every name is accepted.
 #[derive(Clone, Debug, Default)]
 pub struct KnownRules {
-    /// Lowercase spelling -> canonical spelling.
-    names: BTreeMap<String, String>,
+    /// Canonical spellings, matched without regard to ASCII case. Config names few rules, so a scan per
+    /// name costs less than building an index at every start.
+    names: Vec<Cow<'static, str>>,
 }
 
 impl KnownRules {
-    pub fn new<S: Into<String>>(names: impl IntoIterator<Item = S>) -> Self {
-        let names = names
-            .into_iter()
-            .map(|name| {
-                let name = name.into();
-                (name.to_lowercase(), name)
-            })
-            .collect();
-        KnownRules { names }
+    pub fn new<S: Into<Cow<'static, str>>>(names: impl IntoIterator<Item = S>) -> Self {
+        KnownRules { names: names.into_iter().map(Into::into).collect() }
     }
 
     /// These rules plus codes of other tools that config may name (`external`).
     fn with_external(&self, external: &[String]) -> Self {
         let mut names = self.names.clone();
         if !names.is_empty() {
-            names.extend(external.iter().map(|code| (code.to_lowercase(), code.clone())));
+            names.extend(external.iter().map(|code| Cow::Owned(code.clone())));
         }
         KnownRules { names }
+    }
+
+    fn canonical(&self, name: &str) -> Option<&str> {
+        self.names.iter().map(|known| known.as_ref()).find(|known| known.eq_ignore_ascii_case(name))
     }
 
     /// Whether `name` is one of these rules' codes, names or aliases, or a ShellCheck code (with no rules
     /// known, any name).
     pub fn knows(&self, name: &str) -> bool {
-        self.names.is_empty() || self.names.contains_key(&name.to_lowercase()) || is_shellcheck_code(name)
+        self.names.is_empty() || self.canonical(name).is_some() || is_shellcheck_code(name)
     }
 
     pub fn registry() -> Self {
@@ -192,14 +191,14 @@ impl KnownRules {
         if self.names.is_empty() {
             return Ok(name.to_owned());
         }
-        if let Some(canonical) = self.names.get(&name.to_lowercase()) {
-            return Ok(canonical.clone());
+        if let Some(canonical) = self.canonical(name) {
+            return Ok(canonical.to_owned());
         }
         if is_shellcheck_code(name) {
             return Ok(name.to_uppercase());
         }
         let mut message = format!("unknown rule `{name}`");
-        if let Some(near) = suggest::closest(name, self.names.values().map(String::as_str)) {
+        if let Some(near) = suggest::closest(name, self.names.iter().map(|known| known.as_ref())) {
             message.push_str(&format!("; did you mean `{near}`?"));
         }
         Err(message)

@@ -23,10 +23,11 @@ pub fn to_offset(index: &LineIndex, text: &str, position: Position) -> usize {
     index.offset_of_utf16(text, position.line, position.character)
 }
 
-/// The byte span a range covers, clamped like [`to_offset`].
+/// The byte span a range covers, clamped like [`to_offset`]; a range that ends inside a character covers
+/// all of it.
 pub fn to_span(index: &LineIndex, text: &str, range: Range) -> Span {
     let start = to_offset(index, text, range.start);
-    let end = to_offset(index, text, range.end);
+    let end = index.end_offset_of_utf16(text, range.end.line, range.end.character);
     Span::new(start.min(end), start.max(end))
 }
 

@@ -144,6 +144,16 @@ impl LineIndex {
     /// Byte offset of a 0-based line and UTF-16 column; positions past a line's end clamp to it, and
     /// a column between the two halves of a surrogate pair rounds down to the character's start.
     pub fn offset_of_utf16(&self, text: &str, line: u32, column: u32) -> usize {
+        self.utf16_to_offset(text, line, column, false)
+    }
+
+    /// Like [`LineIndex::offset_of_utf16`], but a column inside a character rounds up to its end: where
+    /// a range ends, so that a range covering half a character covers all of it.
+    pub fn end_offset_of_utf16(&self, text: &str, line: u32, column: u32) -> usize {
+        self.utf16_to_offset(text, line, column, true)
+    }
+
+    fn utf16_to_offset(&self, text: &str, line: u32, column: u32, round_up: bool) -> usize {
         let line = line as usize;
         if line >= self.line_starts.len() {
             return self.len;
@@ -151,10 +161,12 @@ impl LineIndex {
         let span = self.line_span(text, line);
         let mut units = 0u32;
         for (i, ch) in span.slice(text).char_indices() {
-            units += ch.len_utf16() as u32;
-            if units > column {
-                return span.start + i;
+            let after = units + ch.len_utf16() as u32;
+            if after > column {
+                let inside = units < column;
+                return span.start + if round_up && inside { i + ch.len_utf8() } else { i };
             }
+            units = after;
         }
         span.end
     }
@@ -195,5 +207,7 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.offset_of_utf16(text, 0, 2), 1, "between the halves of a surrogate pair");
         assert_eq!(index.offset_of_utf16(text, 0, 3), 5);
+        assert_eq!(index.end_offset_of_utf16(text, 0, 2), 5, "a range's end covers the whole character");
+        assert_eq!(index.end_offset_of_utf16(text, 0, 1), 1);
     }
 }

@@ -255,3 +255,14 @@ fn parse_only_reports_nothing_but_unreadable_files() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("bad.Dockerfile:2:"), "{}", out.stderr);
 }
+
+/// On Linux with glibc the executable is linked at a fixed address (build.rs), so starting it patches no
+/// pointers: ELF type `EXEC`, not the position-independent `DYN`.
+#[test]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn the_executable_is_linked_at_a_fixed_address() {
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_dlint")).unwrap();
+    assert_eq!(&binary[..4], b"\x7fELF");
+    let elf_type = u16::from_le_bytes([binary[16], binary[17]]);
+    assert_eq!(elf_type, 2, "ET_EXEC expected, found ELF type {elf_type}");
+}

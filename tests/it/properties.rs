@@ -44,6 +44,12 @@ proptest! {
         let (back_line, back_column) = index.utf16_position(&text, offset);
         prop_assert!(back_line <= line);
         prop_assert!(back_line < line || back_column <= column);
+        // Where a range ends, a column inside a character takes the whole character, and only that.
+        let end = index.end_offset_of_utf16(&text, line, column);
+        prop_assert!(end >= offset && text.is_char_boundary(end));
+        prop_assert!(text[offset..end].chars().count() <= 1);
+        let (end_line, end_column) = index.utf16_position(&text, end);
+        prop_assert!(end_line < line || end_column >= column || end == index.line_span(&text, line as usize).end);
     }
 }
 
