@@ -115,7 +115,8 @@ impl<W: Write> Writer<W> {
             }
             if let Some(depth) = self.format.array_depth() {
                 self.out.write_all(if self.entries == 0 { b"\n" } else { b",\n" })?;
-                self.out.write_all(indented(&entry, depth + 1).as_bytes())?;
+                self.out.write_all("  ".repeat(depth + 1).as_bytes())?;
+                write_shifted(&mut self.out, &entry, depth + 1)?;
             } else {
                 self.out.write_all(entry.as_bytes())?;
             }
@@ -156,14 +157,18 @@ pub fn render(format: Format, style: tty::Style, reports: &[FileReport]) -> Stri
     String::from_utf8(out).expect("reports are UTF-8")
 }
 
-/// Pretty-printed JSON moved `depth` levels (two spaces each) to the right.
-fn indented(json: &str, depth: usize) -> String {
-    format!("{}{}", "  ".repeat(depth), shift_later_lines(json, depth))
-}
-
-/// Every line but the first moved `depth` levels to the right.
-fn shift_later_lines(json: &str, depth: usize) -> String {
-    json.replace('\n', &format!("\n{}", "  ".repeat(depth)))
+/// Writes `json` with every line but the first moved `depth` levels (two spaces each) to the right,
+/// straight to `out`: entries are written this way one per finding.
+fn write_shifted(out: &mut impl Write, json: &str, depth: usize) -> io::Result<()> {
+    let mut lines = json.split('\n');
+    out.write_all(lines.next().unwrap_or_default().as_bytes())?;
+    let indent = "  ".repeat(depth);
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// A value as pretty-printed JSON, to be placed by a `Writer` or into a format's opening or closing text.
@@ -174,7 +179,9 @@ pub(super) fn pretty(value: &impl serde::Serialize) -> String {
 /// Pretty-printed JSON for a value that stands `depth` levels deep after a key: every line but the
 /// first moves right.
 pub(super) fn nested(value: &impl serde::Serialize, depth: usize) -> String {
-    shift_later_lines(&pretty(value), depth)
+    let mut shifted = Vec::new();
+    write_shifted(&mut shifted, &pretty(value), depth).expect("writing to memory cannot fail");
+    String::from_utf8(shifted).expect("JSON is UTF-8")
 }
 
 #[cfg(test)]

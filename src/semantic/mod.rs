@@ -95,6 +95,8 @@ pub struct Model<'a> {
     names: Vec<HashMap<&'a str, Vec<(usize, usize)>>>,
     /// Indices of the SHELL instructions, in order.
     shells: Vec<usize>,
+    /// The image family of each stage's root image, which rules ask for at every RUN.
+    families: Vec<ImageFamily>,
 }
 
 impl<'a> Model<'a> {
@@ -117,6 +119,7 @@ impl<'a> Model<'a> {
             shells: (0..file.instructions.len())
                 .filter(|&i| matches!(file.instructions[i].body, Body::Shell(_)))
                 .collect(),
+            families: Vec::new(),
         };
         let froms: Vec<usize> =
             file.instructions.iter().enumerate().filter(|(_, i)| i.keyword == Keyword::From).map(|(i, _)| i).collect();
@@ -132,6 +135,7 @@ impl<'a> Model<'a> {
             model.names.push(declared_names(file, stage.instructions.clone()));
             model.stages.push(stage);
         }
+        model.families = model.stages.iter().map(|stage| model.root_image_family(stage)).collect();
         model.scripts = (0..file.instructions.len()).map(|i| model.parse_script(i, scripts)).collect();
         model
     }
@@ -310,11 +314,17 @@ impl<'a> Model<'a> {
 
     /// The family of the image at the root of the stage's ancestry, told from its name and tag.
     pub fn image_family(&self, stage: &Stage) -> ImageFamily {
+        self.families.get(stage.index).copied().unwrap_or(ImageFamily::Unknown)
+    }
+
+    fn root_image_family(&self, stage: &Stage) -> ImageFamily {
         let root = self.ancestry(stage).last().unwrap_or(stage);
         let Base::Image { reference, .. } = &root.base else { return ImageFamily::Unknown };
         let image = root.image_text.to_ascii_lowercase();
         let name = reference.path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
-        let is_one_of = |names: &[&str]| names.iter().any(|n| name == *n || name.starts_with(&format!("{n}-")));
+        let is_one_of = |names: &[&str]| {
+            names.iter().any(|n| name.strip_prefix(n).is_some_and(|rest| rest.is_empty() || rest.starts_with('-')))
+        };
         if image.starts_with("mcr.microsoft.com/windows")
             || image.contains("nanoserver")
             || image.contains("servercore")

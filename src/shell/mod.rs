@@ -202,7 +202,11 @@ pub const SHELLS: [&str; 7] = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"
 
 /// A program's name without its directory (`/usr/bin/bash` -> `bash`, `C:\\x\\cmd.exe` -> `cmd.exe`).
 pub fn program_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
+    // A byte scan: rules ask for every command's program, many times per command.
+    match path.bytes().rposition(|b| b == b'/' || b == b'\\') {
+        Some(separator) => &path[separator + 1..],
+        None => path,
+    }
 }
 
 /// Whether a shell invocation (`bash -eo pipefail -c`, `/usr/bin/env bash -o pipefail -c`, a SHELL
@@ -388,7 +392,8 @@ fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Sc
     // a chain of thousands of `&&` makes quadratic.
     let mut stack = vec![(tree.root_node(), false)];
     while let Some((node, in_pipeline)) = stack.pop() {
-        match node.kind() {
+        let kind = node.kind();
+        match kind {
             "command" => collector.command(node, in_pipeline, script),
             "pipeline" => script.pipelines.push(collector.span(node)),
             "subshell" | "command_substitution" | "process_substitution" => script.subshells.push(collector.span(node)),
@@ -403,8 +408,8 @@ fn parse_nested(text: &str, base: usize, shell: Option<Dialect>, script: &mut Sc
             }
             _ => {}
         }
-        collector.bashisms(node, script);
-        let pipeline = node.kind() == "pipeline";
+        collector.bashisms(node, kind, script);
+        let pipeline = kind == "pipeline";
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor).map(|child| (child, pipeline)));
     }
@@ -427,11 +432,11 @@ impl Collector<'_> {
     }
 
     /// Records the non-POSIX constructs a node is (commands are looked at in `command`).
-    fn bashisms(&self, node: Node, script: &mut Script) {
+    fn bashisms(&self, node: Node, kind: &str, script: &mut Script) {
         let raw = &self.text[node.start_byte()..node.end_byte()];
         let span = self.span(node);
         let at = |offset: usize, len: usize| Span::new(span.start + offset, span.start + offset + len);
-        let kind = match node.kind() {
+        let kind = match kind {
             "test_command" if raw.starts_with("[[") => Bashism::DoubleBracket,
             // The grammar keeps `==` as an operator token, in `[ ]` and in `test`'s arguments alike.
             "test_command" => return self.double_equals(node, script),
@@ -479,16 +484,17 @@ impl Collector<'_> {
 
     fn unquote(&self, node: Node, dynamic: &mut bool) -> String {
         let raw = &self.text[node.start_byte()..node.end_byte()];
-        match node.kind() {
+        let kind = node.kind();
+        match kind {
             "raw_string" => raw.trim_start_matches('$').trim_matches('\'').to_string(),
             "string" | "concatenation" => {
                 let mut out = String::new();
                 // Text between a string's named parts is literal; its opening quote is not.
-                let mut at = node.start_byte() + usize::from(node.kind() == "string");
+                let mut at = node.start_byte() + usize::from(kind == "string");
                 let mut cursor = node.walk();
                 for child in node.children(&mut cursor) {
-                    if node.kind() == "concatenation" || child.is_named() {
-                        if node.kind() == "string" && child.start_byte() > at {
+                    if kind == "concatenation" || child.is_named() {
+                        if kind == "string" && child.start_byte() > at {
                             out.push_str(&self.text[at..child.start_byte()]);
                         }
                         out.push_str(&self.unquote(child, dynamic));
