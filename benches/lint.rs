@@ -78,8 +78,38 @@ fn main() {
 /// What the language server does per keystroke on `text`: an edit in the middle of a RUN line, then a
 /// lint that reuses the document's parsed scripts. Prints p50 and p99 over many edits.
 fn editor_latency(text: &str) {
-    let cache = dlint::DocumentCache::default();
     let settings = Settings::default();
+    // Opening: everything from scratch, and the parts of it that are tree-sitter's and the model's.
+    let percentiles = |mut times: Vec<Duration>| {
+        times.sort();
+        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
+        (at(0.5), at(0.99))
+    };
+    let timed = |run: &dyn Fn()| {
+        let times = (0..1_000)
+            .map(|_| {
+                let start = Instant::now();
+                run();
+                start.elapsed()
+            })
+            .collect();
+        percentiles(times)
+    };
+    let parse = timed(&|| drop(black_box(dlint::syntax::parse(text))));
+    let file = dlint::syntax::parse(text);
+    let model = timed(&|| drop(black_box(Model::build(text, &file))));
+    let open = timed(&|| drop(black_box(dlint::lint_source_cached(text, &settings, &dlint::DocumentCache::default()))));
+    println!(
+        "editor, {} lines: on opening, parse {:.2} ms p50 / {:.2} p99, model with shell parsing {:.2} / {:.2}, whole lint {:.2} / {:.2}",
+        text.lines().count(),
+        parse.0,
+        parse.1,
+        model.0,
+        model.1,
+        open.0,
+        open.1
+    );
+    let cache = dlint::DocumentCache::default();
     let at = text.find("RUN ").map_or(0, |i| i + 4) + text.len() / 2;
     let at = text[at..].find("RUN ").map_or(0, |i| at + i + 4);
     let mut document = text.to_owned();
@@ -94,14 +124,8 @@ fn editor_latency(text: &str) {
         black_box(dlint::lint_source_cached(&document, &settings, &cache));
         times.push(start.elapsed());
     }
-    times.sort();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
-    println!(
-        "editor, {} lines: lint after an edit {:.2} ms p50, {:.2} ms p99",
-        text.lines().count(),
-        at(0.5),
-        at(0.99)
-    );
+    let (p50, p99) = percentiles(times);
+    println!("editor, {} lines: lint after an edit {p50:.2} ms p50, {p99:.2} ms p99", text.lines().count());
 }
 
 fn lint_time(texts: &[String], settings: &Settings) -> Duration {

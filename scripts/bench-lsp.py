@@ -8,6 +8,7 @@ JSON is the client's time and left out. Also the server's resident memory
 before and after the edits, to show whether it grows.
 
 Usage: scripts/bench-lsp.py [--file DOCKERFILE] [--opens N] [--edits N] [--dlint PATH] [--peer-dir DIR]
+       scripts/bench-lsp.py --print-file   (the default file, for other benchmarks)
 The peer is installed by ../shared/scripts/install-peers.sh (default folder /tmp/dlint-peers); dlint
 defaults to target/release/dlint (build it with `cargo build --release`).
 """
@@ -161,7 +162,11 @@ def main():
     parser.add_argument("--edits", type=int, default=2000)
     parser.add_argument("--dlint", default=str(ROOT / "target/release/dlint"))
     parser.add_argument("--peer-dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "dlint-peers")
+    parser.add_argument("--print-file", action="store_true", help="print the default file and exit")
     args = parser.parse_args()
+    if args.print_file:
+        sys.stdout.write(default_file())
+        return
     text = args.file.read_text() if args.file else default_file()
     workdir = Path(subprocess.check_output(["mktemp", "-d"], text=True).strip())
     servers = [("dlint", [args.dlint, "lsp"])]

@@ -403,7 +403,8 @@ fn lenient_instruction(source: &str, chunk: Span, escape: char) -> Option<Instru
                 };
                 Body::Pairs(vec![KeyValue { key: words[0].clone(), value: Some(value), legacy: true, span: rest }])
             } else {
-                let pairs: Vec<KeyValue> = words.iter().map(key_value).collect::<Option<_>>()?;
+                let pairs: Vec<KeyValue> =
+                    words.iter().map(|word| key_value(source, word, escape)).collect::<Option<_>>()?;
                 if keyword == Keyword::Arg {
                     Body::Args(pairs)
                 } else {
@@ -444,7 +445,7 @@ fn json_array(source: &str, span: Span, escape: char) -> Option<Vec<Word>> {
 }
 
 /// `key=value` (either side may be quoted) as a pair; a word without `=` is a name without value.
-fn key_value(word: &Word) -> Option<KeyValue> {
+fn key_value(source: &str, word: &Word, escape: char) -> Option<KeyValue> {
     let (key, value) = match split_unquoted(&word.text, '=') {
         Some(at) => (&word.text[..at], Some(&word.text[at + 1..])),
         None => (word.text.as_str(), None),
@@ -454,13 +455,25 @@ fn key_value(word: &Word) -> Option<KeyValue> {
     if key.is_empty() {
         return None;
     }
-    // Offsets from the word's start hold up to the `=` (a continuation inside the value would shift
-    // offsets counted back from its end); the key span keeps its quotes, as the grammar's does.
-    let equals = word.span.start + written_key_len.min(word.span.len());
+    // The key span keeps its quotes, as the grammar's does.
+    let equals = source_offset(source, word, written_key_len, escape);
     let key_span = Span::new(word.span.start, equals);
     let value =
         value.map(|v| Word { text: v.to_string(), span: Span::new((equals + 1).min(word.span.end), word.span.end) });
     Some(KeyValue { key: Word { text: key, span: key_span }, value, legacy: false, span: word.span })
+}
+
+/// Where byte `offset` of a word's text lies in the file: the text leaves out the line continuations
+/// (and the comment lines within them) that the word spans.
+fn source_offset(source: &str, word: &Word, offset: usize, escape: char) -> usize {
+    let mut at = offset;
+    for region in super::lines::continuations(word.span.slice(source), escape) {
+        if region.start > at {
+            break;
+        }
+        at += region.len();
+    }
+    word.span.start + at.min(word.span.len())
 }
 
 fn split_unquoted(text: &str, separator: char) -> Option<usize> {
@@ -871,6 +884,25 @@ mod tests {
                 "USER requires arguments",
             ]
         );
+    }
+
+    #[test]
+    fn lenient_key_spans_count_the_continuations_they_cross() {
+        // The grammar rejects these LABELs; the lenient reader's key text leaves the continuation and
+        // its comment line out, and its span must still end at the `=` in the file.
+        for src in ["FROM e\nLABEL \"\\\n#\n\u{fffd}=$0\n", "FROM e\nLABEL \"k\\\n# note\né\"=1 \"x\"=2\n"] {
+            let file = parse(src);
+            let Some(Body::Pairs(pairs)) = file.instructions.get(1).map(|i| &i.body) else {
+                panic!("{src:?}: {file:?}")
+            };
+            for pair in pairs {
+                let key = pair.key.span;
+                assert!(src.is_char_boundary(key.start) && src.is_char_boundary(key.end), "{src:?}: {key:?}");
+                if let Some(value) = &pair.value {
+                    assert_eq!(&src[key.end..value.span.start], "=", "{src:?}");
+                }
+            }
+        }
     }
 
     #[test]
