@@ -28,13 +28,20 @@ pub struct TreeCache {
 }
 
 impl TreeCache {
+    /// Only trees without syntax errors are reused, and only for a version that parses without them:
+    /// tree-sitter's error recovery can end differently when it starts from an old tree (a blank at
+    /// the end of a broken file became an error node afresh and nothing incrementally), and the
+    /// document must read the same however it was reached.
     fn reparse(&self, source: &str) -> Option<Tree> {
         let mut last = self.last.borrow_mut();
-        let old = last.take().map(|(text, mut tree)| {
+        let old = last.take().filter(|(_, tree)| !tree.root_node().has_error()).map(|(text, mut tree)| {
             tree.edit(&edit_between(&text, source));
             tree
         });
-        let tree = PARSER.with(|p| p.borrow_mut().parse(source, old.as_ref()))?;
+        let mut tree = PARSER.with(|p| p.borrow_mut().parse(source, old.as_ref()))?;
+        if old.is_some() && tree.root_node().has_error() {
+            tree = parse_tree(source)?;
+        }
         *last = Some((source.to_owned(), tree.clone()));
         Some(tree)
     }
