@@ -190,6 +190,18 @@ fn parse_text(source: &str, cache: Option<&TreeCache>) -> Dockerfile {
         }
         regions.push(region);
     }
+    // A region takes in the nodes after it on its lines too: the grammar can start an instruction in
+    // the middle of a line it could not read (`EXPOSE 2/udpRUN <` gave `RUN <`), which Docker reads as
+    // part of the line.
+    let regions = merge(regions);
+    let mut next_region = 0;
+    for (node, absorbed) in nodes.iter().zip(&mut absorbed) {
+        let span = conv.span(*node);
+        while regions.get(next_region).is_some_and(|r| r.end <= span.start) {
+            next_region += 1;
+        }
+        *absorbed |= regions.get(next_region).is_some_and(|r| r.start < span.end);
+    }
     for (node, _) in nodes.iter().zip(&absorbed).filter(|(_, absorbed)| !**absorbed) {
         match node.kind() {
             "comment" => file.comments.push(conv.comment(*node, true)),
@@ -197,7 +209,7 @@ fn parse_text(source: &str, cache: Option<&TreeCache>) -> Dockerfile {
             _ => conv.push_instruction(*node, &mut file),
         }
     }
-    for region in merge(regions) {
+    for region in regions {
         recover(source, region, &mut file);
     }
     file.instructions.sort_by_key(|i| i.span.start);
@@ -891,6 +903,14 @@ mod tests {
                 "USER requires arguments",
             ]
         );
+    }
+
+    #[test]
+    fn an_unreadable_line_keeps_the_instruction_the_grammar_started_inside_it() {
+        // The grammar reads an error up to `udp`, then `RUN <` as an instruction of its own.
+        let file = parse("EXPOSE 2/udpRUN <");
+        let read: Vec<_> = file.instructions.iter().map(|i| (i.keyword, i.span)).collect();
+        assert_eq!(read, vec![(Keyword::Expose, Span::new(0, 17))]);
     }
 
     #[test]
