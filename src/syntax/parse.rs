@@ -50,10 +50,7 @@ impl TreeCache {
 /// The one edit that turns `old` into `new`: everything between their common start and common end,
 /// on character boundaries.
 fn edit_between(old: &str, new: &str) -> InputEdit {
-    let mut start = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
-    while !old.is_char_boundary(start) {
-        start -= 1;
-    }
+    let start = crate::text::floor_char_boundary(old, old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count());
     let most = old.len().min(new.len()) - start;
     let mut common_end = old.bytes().rev().zip(new.bytes().rev()).take(most).take_while(|(a, b)| a == b).count();
     while !old.is_char_boundary(old.len() - common_end) || !new.is_char_boundary(new.len() - common_end) {

@@ -127,8 +127,8 @@ proptest! {
         let cache = dlint::syntax::TreeCache::default();
         let mut text = BASE_DOCKERFILE.to_owned();
         for (at, removed, inserted) in edits {
-            let start = floor_boundary(&text, at.min(text.len()));
-            let end = floor_boundary(&text, (start + removed).min(text.len()));
+            let start = dlint::text::floor_char_boundary(&text, at.min(text.len()));
+            let end = dlint::text::floor_char_boundary(&text, (start + removed).min(text.len()));
             text.replace_range(start..end, inserted);
             let cached = dlint::syntax::parse_cached(&text, &cache);
             prop_assert_eq!(format!("{cached:?}"), format!("{:?}", dlint::syntax::parse(&text)), "{}", text);
@@ -140,10 +140,3 @@ const BASE_DOCKERFILE: &str = "# syntax=docker/dockerfile:1\nARG V=1\nFROM debia
 
 const EDIT_TEXTS: [&str; 12] =
     ["", "x", "\n", " \\\n", "RUN echo é\n", "\"", "<<EOF\n", "EOF\n", "# escape=`\n", "`\n", "😀", "FROM a\n"];
-
-fn floor_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
